@@ -1,0 +1,17 @@
+package org.mnistmlp.autograd;
+
+/** The op that applies an {@link ElementwiseFunction}: output of the input's shape, gradient through f'. */
+final class Elementwise {
+    private Elementwise() {}
+
+    static Tensor apply(Tensor x, ElementwiseFunction f) {
+        float[] xd = x.data();
+        float[] y = new float[xd.length];
+        f.forward(xd, y, xd.length);
+        return Tensor.result(f.name(), y, x.shape(), gy -> {
+            if (x.requiresGrad()) {
+                f.backward(xd, y, gy, x.gradBuffer(), xd.length);
+            }
+        }, x);
+    }
+}

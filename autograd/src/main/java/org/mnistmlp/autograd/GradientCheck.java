@@ -1,0 +1,121 @@
+package org.mnistmlp.autograd;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
+import org.apache.commons.math3.analysis.differentiation.FiniteDifferencesDifferentiator;
+import org.apache.commons.math3.analysis.differentiation.UnivariateDifferentiableFunction;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * Checks analytic gradients against finite differences.
+ *
+ * <p>The output of the function under test is reduced to a scalar with fixed random weights (a plain
+ * sum would hide errors that cancel), its gradient is taken with {@link Tensor#backward(Tensor)}, and
+ * each input element's derivative is estimated with a 5-point central stencil (Commons Math's
+ * {@link FiniteDifferencesDifferentiator}). The reported error of an element is
+ * {@code |analytic - numeric| / max(|analytic|, |numeric|, floor)}; the floor keeps float32 rounding
+ * noise on near-zero derivatives from counting as a relative error.
+ *
+ * <pre>{@code
+ * Tensor x = Tensor.of(values, 3, 4).requiresGrad(true);
+ * GradientCheck.Result r = GradientCheck.check(() -> x.tanh().sum(0), x);
+ * assert r.worstRelativeError() < 1e-3;
+ * }</pre>
+ */
+public final class GradientCheck {
+    /** The default finite-difference step. */
+    public static final double DEFAULT_STEP = 1e-2;
+    /** Derivatives smaller than this are compared absolutely, scaled by it: below it float32 rounding dominates. */
+    public static final double DEFAULT_FLOOR = 5e-2;
+
+    private static final long WEIGHT_SEED = 20_241_122L;
+
+    private GradientCheck() {}
+
+    /**
+     * The worst disagreement between analytic and numeric gradients.
+     *
+     * @param worstRelativeError the largest per-element error
+     * @param input index of the input tensor where it occurred
+     * @param element flat index of the element within that input
+     * @param analytic the analytic derivative there
+     * @param numeric the finite-difference derivative there
+     */
+    public record Result(double worstRelativeError, int input, int element, double analytic, double numeric) {
+        /** Whether the worst error is within {@code tolerance}. */
+        public boolean passes(double tolerance) {
+            return worstRelativeError <= tolerance;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("worst relative error %.3g at input %d element %d (analytic %.6g, numeric %.6g)",
+                    worstRelativeError, input, element, analytic, numeric);
+        }
+    }
+
+    /** Checks with the default step and floor. */
+    public static Result check(Supplier<Tensor> function, Tensor... inputs) {
+        return check(function, List.of(inputs), DEFAULT_STEP, DEFAULT_FLOOR);
+    }
+
+    /**
+     * Checks the gradient of {@code function}'s output with respect to each of {@code inputs}.
+     * The function must recompute its output from the inputs' current values each time it is called;
+     * the inputs are perturbed in place and restored.
+     */
+    public static Result check(Supplier<Tensor> function, List<Tensor> inputs, double step, double floor) {
+        for (Tensor in : inputs) {
+            in.requiresGrad(true).zeroGrad();
+        }
+        Tensor output = function.get();
+        float[] weights = randomWeights(output.size());
+        output.backward(Tensor.of(weights, output.shape()));
+
+        FiniteDifferencesDifferentiator differentiator = new FiniteDifferencesDifferentiator(5, step);
+        Result worst = new Result(0, -1, -1, 0, 0);
+        for (int t = 0; t < inputs.size(); t++) {
+            Tensor in = inputs.get(t);
+            float[] analytic = in.grad() == null ? new float[in.size()] : in.grad().data().clone();
+            for (int e = 0; e < in.size(); e++) {
+                UnivariateDifferentiableFunction f = differentiator.differentiate(
+                        weightedOutputAsFunctionOf(function, in.data(), e, weights));
+                double numeric = f.value(new DerivativeStructure(1, 1, 0, in.data()[e])).getPartialDerivative(1);
+                double a = analytic[e];
+                double error = Math.abs(a - numeric) / Math.max(floor, Math.max(Math.abs(a), Math.abs(numeric)));
+                if (!(error <= worst.worstRelativeError())) {   // also catches NaN
+                    worst = new Result(error, t, e, a, numeric);
+                }
+            }
+        }
+        return worst;
+    }
+
+    private static UnivariateFunction weightedOutputAsFunctionOf(Supplier<Tensor> function, float[] data, int e, float[] weights) {
+        return v -> {
+            float saved = data[e];
+            data[e] = (float) v;
+            try (NoGrad ignored = NoGrad.enter()) {
+                float[] out = function.get().data();
+                double s = 0;
+                for (int i = 0; i < out.length; i++) {
+                    s += (double) out[i] * weights[i];
+                }
+                return s;
+            } finally {
+                data[e] = saved;
+            }
+        };
+    }
+
+    private static float[] randomWeights(int n) {
+        Well19937c rng = new Well19937c(WEIGHT_SEED);
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = 0.5f + rng.nextFloat();
+        }
+        return w;
+    }
+}

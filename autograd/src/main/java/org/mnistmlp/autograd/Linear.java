@@ -1,0 +1,43 @@
+package org.mnistmlp.autograd;
+
+/**
+ * The fused affine map of a linear layer, {@code Y = X·W + b} with X batch×in, W in×out, b [out].
+ * Forward starts each output row at b and accumulates the product into it (one pass over Y).
+ * Backward: {@code dX = dY·Wᵀ}, {@code dW = Xᵀ·dY}, {@code db = Σ_rows dY}; each only if needed.
+ */
+final class Linear {
+    private Linear() {}
+
+    static Tensor apply(Tensor x, Tensor w, Tensor b) {
+        Matrices.requireProduct("linear", x, w);
+        int batch = x.dim(0);
+        int in = x.dim(1);
+        int out = w.dim(1);
+        if (b.rank() != 1 || b.dim(0) != out) {
+            throw new IllegalArgumentException("linear: bias of shape " + Shapes.str(b.shape())
+                    + " does not match weight " + Shapes.str(w.shape()) + " (expected [" + out + "])");
+        }
+        float[] bias = b.data();
+        float[] y = new float[batch * out];
+        for (int r = 0; r < batch; r++) {
+            System.arraycopy(bias, 0, y, r * out, out);
+        }
+        Kernels.current().matmul(x.data(), w.data(), y, batch, in, out, true);
+        return Tensor.result("linear", y, new int[] {batch, out}, g -> {
+            if (x.requiresGrad()) {
+                Kernels.current().matmulTransB(g, w.data(), x.gradBuffer(), batch, out, in, true);
+            }
+            if (w.requiresGrad()) {
+                Kernels.current().matmulTransA(x.data(), g, w.gradBuffer(), in, batch, out, true);
+            }
+            if (b.requiresGrad()) {
+                float[] gb = b.gradBuffer();
+                for (int r = 0; r < batch; r++) {
+                    for (int j = 0; j < out; j++) {
+                        gb[j] += g[r * out + j];
+                    }
+                }
+            }
+        }, x, w, b);
+    }
+}

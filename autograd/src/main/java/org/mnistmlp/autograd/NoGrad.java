@@ -1,0 +1,37 @@
+package org.mnistmlp.autograd;
+
+/**
+ * A scope in which operations record no graph, for evaluation and optimizer updates:
+ * <pre>{@code
+ * try (NoGrad ignored = NoGrad.enter()) {
+ *     Tensor logits = model.forward(images);   // no backward closures are kept
+ * }
+ * }</pre>
+ * Scopes nest and belong to the thread that opened them.
+ */
+public final class NoGrad implements AutoCloseable {
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private boolean closed;
+
+    private NoGrad() {}
+
+    /** Opens a scope; close it (try-with-resources) to restore graph recording. */
+    public static NoGrad enter() {
+        DEPTH.get()[0]++;
+        return new NoGrad();
+    }
+
+    /** Whether operations on this thread currently record a graph. */
+    public static boolean isGradEnabled() {
+        return DEPTH.get()[0] == 0;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            DEPTH.get()[0]--;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.mnistmlp.autograd;
+
+/** Plain-Java kernels: the fallback when the Vector API is unavailable, and the reference in tests. */
+public final class ScalarKernels implements Kernels {
+
+    @Override
+    public String description() {
+        return "scalar (plain Java, 1 thread)";
+    }
+
+    @Override
+    public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ci = i * n;
+            if (!accumulate) {
+                java.util.Arrays.fill(c, ci, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * k + p];
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s += a[i * k + p] * b[j * k + p];
+                }
+                c[i * n + j] = accumulate ? c[i * n + j] + s : s;
+            }
+        }
+    }
+
+    @Override
+    public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        if (!accumulate) {
+            java.util.Arrays.fill(c, 0, m * n, 0f);
+        }
+        for (int p = 0; p < k; p++) {
+            for (int i = 0; i < m; i++) {
+                float api = a[p * m + i];
+                int ci = i * n;
+                int bp = p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void activate(Activation f, float[] x, float[] y, int n) {
+        switch (f) {
+            case RELU -> { for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) y[i] = sigmoid(x[i]); }
+            case TANH -> { for (int i = 0; i < n; i++) y[i] = (float) Math.tanh(x[i]); }
+            case SILU -> { for (int i = 0; i < n; i++) y[i] = x[i] * sigmoid(x[i]); }
+        }
+    }
+
+    @Override
+    public void activateBackward(Activation f, float[] x, float[] y, float[] gy, float[] gx, int n) {
+        switch (f) {
+            case RELU -> { for (int i = 0; i < n; i++) gx[i] += x[i] > 0f ? gy[i] : 0f; }
+            case SIGMOID -> { for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i] * (1f - y[i]); }
+            case TANH -> { for (int i = 0; i < n; i++) gx[i] += gy[i] * (1f - y[i] * y[i]); }
+            case SILU -> {
+                for (int i = 0; i < n; i++) {
+                    float s = sigmoid(x[i]);
+                    gx[i] += gy[i] * s * (1f + x[i] * (1f - s));
+                }
+            }
+        }
+    }
+
+    static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+}

@@ -1,0 +1,94 @@
+package org.mnistmlp.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+/** Checks any {@link Kernels} against slow double-precision references, at awkward and MLP shapes. */
+final class KernelAgreement {
+    private KernelAgreement() {}
+
+    static final int[][] SHAPES = { // m, k, n
+        {1, 1, 1}, {3, 5, 7}, {17, 33, 19}, {64, 784, 128}, {64, 128, 10}, {5, 300, 70}, {100, 31, 257}, {64, 10, 128},
+    };
+
+    static float[] random(Random r, int n) {
+        float[] d = new float[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = (float) r.nextGaussian();
+        }
+        return d;
+    }
+
+    /** Reference C = op(A)·op(B) in double; a is m×k (or k×m if transA), b is k×n (or n×k if transB). */
+    static double[] reference(float[] a, float[] b, int m, int k, int n, boolean transA, boolean transB) {
+        double[] c = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int p = 0; p < k; p++) {
+                    s += (double) (transA ? a[p * m + i] : a[i * k + p]) * (transB ? b[j * k + p] : b[p * n + j]);
+                }
+                c[i * n + j] = s;
+            }
+        }
+        return c;
+    }
+
+    static void assertAgreesWithReference(Kernels kernels, Random r) {
+        for (int[] s : SHAPES) {
+            int m = s[0], k = s[1], n = s[2];
+            float[] a = random(r, m * k);
+            float[] b = random(r, k * n);
+            float[] start = random(r, m * n);
+            for (int variant = 0; variant < 3; variant++) {
+                boolean transA = variant == 2;
+                boolean transB = variant == 1;
+                double[] expected = reference(a, b, m, k, n, transA, transB);
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    float[] c = start.clone();
+                    switch (variant) {
+                        case 0 -> kernels.matmul(a, b, c, m, k, n, accumulate);
+                        case 1 -> kernels.matmulTransB(a, b, c, m, k, n, accumulate);
+                        default -> kernels.matmulTransA(a, b, c, m, k, n, accumulate);
+                    }
+                    String what = kernels.description() + " variant " + variant + " " + m + "x" + k + "x" + n + " acc=" + accumulate;
+                    for (int i = 0; i < c.length; i++) {
+                        double want = expected[i] + (accumulate ? start[i] : 0);
+                        assertEquals(want, c[i], 1e-5 * Math.sqrt(k) * 10 + 1e-5 * Math.abs(want), what + " at " + i);
+                    }
+                }
+            }
+        }
+        assertActivationsAgree(kernels, r);
+    }
+
+    private static void assertActivationsAgree(Kernels kernels, Random r) {
+        int n = 1037;
+        float[] x = random(r, n);
+        x[0] = 30f;
+        x[1] = -30f;
+        x[2] = 0f;
+        for (Activation f : Activation.values()) {
+            float[] y = new float[n];
+            kernels.activate(f, x, y, n);
+            float[] gy = random(r, n);
+            float[] gx = random(r, n);
+            float[] gxStart = gx.clone();
+            kernels.activateBackward(f, x, y, gy, gx, n);
+            for (int i = 0; i < n; i++) {
+                double v = x[i];
+                double s = 1 / (1 + Math.exp(-v));
+                double[] valueAndSlope = switch (f) {
+                    case RELU -> new double[] {Math.max(v, 0), v > 0 ? 1 : 0};
+                    case SIGMOID -> new double[] {s, s * (1 - s)};
+                    case TANH -> new double[] {Math.tanh(v), 1 - Math.tanh(v) * Math.tanh(v)};
+                    case SILU -> new double[] {v * s, s * (1 + v * (1 - s))};
+                };
+                assertEquals(valueAndSlope[0], y[i], 2e-6 * Math.max(1, Math.abs(valueAndSlope[0])), f + " value at " + x[i]);
+                double wantGrad = gxStart[i] + gy[i] * valueAndSlope[1];
+                assertEquals(wantGrad, gx[i], 1e-5 * Math.max(1, Math.abs(wantGrad)), f + " slope at " + x[i]);
+            }
+        }
+    }
+}

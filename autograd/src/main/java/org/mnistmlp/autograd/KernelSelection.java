@@ -1,14 +1,14 @@
 package org.mnistmlp.autograd;
 
 /**
- * Picks the kernels once, at first use. The Vector API kernels are loaded by name, and only when the
- * incubating module {@code jdk.incubator.vector} is readable, so that no class importing it is ever
- * touched on a JVM started without {@code --add-modules jdk.incubator.vector}. Setting the system
- * property {@code mnistmlp.kernels=scalar} forces the plain-Java kernels.
+ * Holds the kernels the ops use and picks the best ones. The Vector API kernels are loaded by name,
+ * and only when the incubating module {@code jdk.incubator.vector} is readable, so that no class
+ * importing it is ever touched on a JVM started without {@code --add-modules jdk.incubator.vector}.
  */
 final class KernelSelection {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
-    static final Kernels CURRENT = select();
+
+    private static volatile Kernels current;
 
     private KernelSelection() {}
 
@@ -16,13 +16,33 @@ final class KernelSelection {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
-    private static Kernels select() {
+    static Kernels current() {
+        Kernels k = current;
+        if (k == null) {
+            synchronized (KernelSelection.class) {
+                if (current == null) {
+                    current = best(Runtime.getRuntime().availableProcessors());
+                }
+                k = current;
+            }
+        }
+        return k;
+    }
+
+    static void use(Kernels kernels) {
+        current = java.util.Objects.requireNonNull(kernels);
+    }
+
+    static Kernels best(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("kernels: thread count must be at least 1, got " + threads);
+        }
         if ("scalar".equals(System.getProperty("mnistmlp.kernels")) || !vectorModulePresent()) {
             return new ScalarKernels();
         }
         try {
             return (Kernels) Class.forName("org.mnistmlp.autograd.VectorKernels")
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor(int.class).newInstance(threads);
         } catch (ReflectiveOperationException | LinkageError e) {
             return new ScalarKernels();
         }

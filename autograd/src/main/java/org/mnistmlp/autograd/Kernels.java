@@ -25,8 +25,27 @@ public interface Kernels {
     /** {@code gx[i] += gy[i]·f'(x[i])}, where {@code y = f(x)} is the forward output. */
     void activateBackward(Activation f, float[] x, float[] y, float[] gy, float[] gx, int n);
 
-    /** The kernels in use: the Vector API ones when the JVM can run them, else the scalar ones. */
+    /** The kernels the ops use: at start-up, {@link #best(int)} for all available processors. */
     static Kernels current() {
-        return KernelSelection.CURRENT;
+        return KernelSelection.current();
+    }
+
+    /** Makes {@code kernels} the ones every op uses from now on (e.g. to set the thread count). */
+    static void use(Kernels kernels) {
+        KernelSelection.use(kernels);
+    }
+
+    /**
+     * The fastest kernels this JVM can run on {@code threads} threads: the Vector API ones when the
+     * module {@code jdk.incubator.vector} is readable, else the scalar ones. The system property
+     * {@code mnistmlp.kernels=scalar} forces the scalar ones.
+     */
+    static Kernels best(int threads) {
+        return KernelSelection.best(threads);
+    }
+
+    /** Whether the Vector API kernels can run on this JVM (the module was added at start-up). */
+    static boolean vectorAvailable() {
+        return KernelSelection.vectorModulePresent();
     }
 }

@@ -57,26 +57,37 @@ public final class ScalarKernels implements Kernels {
 
     @Override
     public void activate(Activation f, float[] x, float[] y, int n) {
-        switch (f) {
-            case RELU -> { for (int i = 0; i < n; i++) y[i] = Math.max(x[i], 0f); }
-            case SIGMOID -> { for (int i = 0; i < n; i++) y[i] = sigmoid(x[i]); }
-            case TANH -> { for (int i = 0; i < n; i++) y[i] = (float) Math.tanh(x[i]); }
-            case SILU -> { for (int i = 0; i < n; i++) y[i] = x[i] * sigmoid(x[i]); }
-        }
+        activateRange(f, x, y, 0, n);
     }
 
     @Override
     public void activateBackward(Activation f, float[] x, float[] y, float[] gy, float[] gx, int n) {
-        switch (f) {
-            case RELU -> { for (int i = 0; i < n; i++) gx[i] += x[i] > 0f ? gy[i] : 0f; }
-            case SIGMOID -> { for (int i = 0; i < n; i++) gx[i] += gy[i] * y[i] * (1f - y[i]); }
-            case TANH -> { for (int i = 0; i < n; i++) gx[i] += gy[i] * (1f - y[i] * y[i]); }
-            case SILU -> {
-                for (int i = 0; i < n; i++) {
+        activateBackwardRange(f, x, y, gy, gx, 0, n);
+    }
+
+    void activateRange(Activation f, float[] x, float[] y, int from, int to) {
+        for (int i = from; i < to; i++) {
+            y[i] = switch (f) {
+                case RELU -> Math.max(x[i], 0f);
+                case SIGMOID -> sigmoid(x[i]);
+                case TANH -> (float) Math.tanh(x[i]);
+                case SILU -> x[i] * sigmoid(x[i]);
+            };
+        }
+    }
+
+    void activateBackwardRange(Activation f, float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            float slope = switch (f) {
+                case RELU -> x[i] > 0f ? 1f : 0f;
+                case SIGMOID -> y[i] * (1f - y[i]);
+                case TANH -> 1f - y[i] * y[i];
+                case SILU -> {
                     float s = sigmoid(x[i]);
-                    gx[i] += gy[i] * s * (1f + x[i] * (1f - s));
+                    yield s * (1f + x[i] * (1f - s));
                 }
-            }
+            };
+            gx[i] += gy[i] * slope;
         }
     }
 

@@ -1,0 +1,53 @@
+package org.mnistmlp.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The Vector API kernels against the slow reference, and against the scalar kernels op by op. */
+class VectorKernelsTest {
+
+    @Test
+    void vectorModuleIsAvailableInTests() {
+        assertTrue(Kernels.vectorAvailable(), "surefire runs with --add-modules jdk.incubator.vector");
+        assertTrue(Kernels.best(2).description().startsWith("Vector API"), Kernels.best(2).description());
+    }
+
+    @Test
+    void agreeWithReferenceOnOneAndTwoThreads() {
+        KernelAgreement.assertAgreesWithReference(Kernels.best(1), new Random(5));
+        KernelAgreement.assertAgreesWithReference(Kernels.best(2), new Random(6));
+    }
+
+    @Test
+    void everyOpGivesTheSameResultsWithScalarAndVectorKernels() {
+        Kernels previous = Kernels.current();
+        try {
+            float[][] scalar = runOps(new ScalarKernels());
+            float[][] vector = runOps(Kernels.best(2));
+            for (int i = 0; i < scalar.length; i++) {
+                assertArrayEquals(scalar[i], vector[i], 2e-4f, "output " + i);
+            }
+        } finally {
+            Kernels.use(previous);
+        }
+    }
+
+    /** A small MLP step touching every kernel: forward outputs and all gradients. */
+    private static float[][] runOps(Kernels kernels) {
+        Kernels.use(kernels);
+        Random r = new Random(11);
+        Tensor x = Tensor.of(KernelAgreement.random(r, 20 * 37), 20, 37).requiresGrad(true);
+        Tensor w1 = Tensor.of(KernelAgreement.random(r, 37 * 70), 37, 70).requiresGrad(true);
+        Tensor b1 = Tensor.of(KernelAgreement.random(r, 70), 70).requiresGrad(true);
+        Tensor w2 = Tensor.of(KernelAgreement.random(r, 70 * 10), 70, 10).requiresGrad(true);
+        Tensor h = x.linear(w1, b1);
+        Tensor act = h.relu().add(h.sigmoid()).add(h.tanh()).add(h.silu());
+        Tensor logits = act.matmul(w2);
+        Tensor loss = logits.crossEntropy(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        loss.backward();
+        return new float[][] {act.data(), logits.data(), loss.data(), x.grad().data(), w1.grad().data(), b1.grad().data(), w2.grad().data()};
+    }
+}

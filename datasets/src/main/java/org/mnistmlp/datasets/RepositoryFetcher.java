@@ -57,8 +57,12 @@ final class RepositoryFetcher {
             Path cache = repository.getResourceDirectory(artifact);
             return new Fetched(files, where + " (cached at " + cache + ")");
         } catch (IOException e) {
+            String hint = String.valueOf(e.getMessage()).contains("non-public address")
+                    ? " (DJL downloads from private or loopback addresses only when the environment"
+                            + " variable DJL_ALLOW_INSECURE_URL is true)"
+                    : "";
             throw new DatasetException(where + ": fetching " + name.id() + " " + VERSION
-                    + " failed: " + e.getMessage(), e);
+                    + " failed: " + e.getMessage() + hint, e);
         }
     }
 
@@ -72,6 +76,6 @@ final class RepositoryFetcher {
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new DatasetException(url + ": a mirror URL must start with http:// or https://");
         }
-        return Repository.newInstance("mirror", uri.toString());
+        return new MirrorRepository(uri);
     }
 }

@@ -2,10 +2,7 @@ package org.mnistmlp.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +30,7 @@ class RealMnistTest {
     }
 
     @Test
-    void downloadsThroughDjlRepositoryFromLoopbackMirror() throws IOException {
+    void downloadsThroughDjlRepositoryFromLoopbackMirror() {
         SharedData.assumePresent();
         System.setProperty("DJL_CACHE_DIR", cache.toString());
         System.setProperty("ai.djl.allow_insecure_url", "true");
@@ -41,9 +38,6 @@ class RealMnistTest {
             MnistData data = MnistLoader.fromRepository(DatasetName.MNIST, mirror.url(), null);
             SharedData.assertRealMnist(data);
             assertTrue(data.source().contains(mirror.url()) && data.source().contains(cache.toString()), data.source());
-        }
-        try (Stream<Path> files = Files.walk(cache)) {
-            files.forEach(System.out::println);
         }
     }
 }

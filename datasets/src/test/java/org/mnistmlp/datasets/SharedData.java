@@ -1,5 +1,8 @@
 package org.mnistmlp.datasets;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -26,11 +29,11 @@ final class SharedData {
 
     /** Asserts the figures every copy of real MNIST must show. */
     static void assertRealMnist(MnistData data) {
-        org.junit.jupiter.api.Assertions.assertAll(
-                () -> org.junit.jupiter.api.Assertions.assertEquals(60_000, data.train().size()),
-                () -> org.junit.jupiter.api.Assertions.assertEquals(10_000, data.test().size()),
-                () -> org.junit.jupiter.api.Assertions.assertArrayEquals(TRAIN_DIGIT_COUNTS, digitCounts(data.train())),
-                () -> org.junit.jupiter.api.Assertions.assertEquals(0.1307, meanPixel(data.train()), 0.00005));
+        assertAll(
+                () -> assertEquals(60_000, data.train().size()),
+                () -> assertEquals(10_000, data.test().size()),
+                () -> assertArrayEquals(TRAIN_DIGIT_COUNTS, digitCounts(data.train())),
+                () -> assertEquals(0.1307, meanPixel(data.train()), 0.00005));
     }
 
     static int[] digitCounts(ImageSet set) {

@@ -1,0 +1,43 @@
+package org.mnistmlp.datasets;
+
+import org.mnistmlp.autograd.Tensor;
+
+/**
+ * A mini-batch: normalized images as a {@code [size, rows * cols]} tensor and their labels.
+ *
+ * <p>A batch is a view over buffers owned by the iterator that produced it: the next batch of
+ * the same size from that iterator overwrites its tensor data and labels (this keeps batch
+ * production free of allocation). Copy what must outlive the step. The last batch of an epoch,
+ * when smaller, has buffers of its own.
+ */
+public final class Batch {
+
+    private final float[] pixels;
+    private final int[] labels;
+    private final Tensor images;
+
+    Batch(int size, int pixelsPerImage) {
+        this.pixels = new float[size * pixelsPerImage];
+        this.labels = new int[size];
+        this.images = Tensor.of(pixels, size, pixelsPerImage);
+    }
+
+    /** @return the normalized images, shape {@code [size(), rows * cols]}, one image per row */
+    public Tensor images() {
+        return images;
+    }
+
+    /** @return the class of each image, in the order of the tensor's rows (not a copy) */
+    public int[] labels() {
+        return labels;
+    }
+
+    /** @return the number of images in this batch */
+    public int size() {
+        return labels.length;
+    }
+
+    float[] pixelBuffer() {
+        return pixels;
+    }
+}

@@ -1,0 +1,151 @@
+package org.mnistmlp.datasets;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * One split of a data set (training or test): grey-scale images kept compact as one byte per
+ * pixel, and one label byte per image. Immutable and safe to share between threads.
+ */
+public final class ImageSet {
+
+    private final byte[] pixels;
+    private final byte[] labels;
+    private final int rows;
+    private final int cols;
+
+    /**
+     * @param pixels {@code labels.length * rows * cols} bytes, image after image, row by row
+     * @param labels one class per image
+     */
+    ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
+        if ((long) labels.length * rows * cols != pixels.length) {
+            throw new IllegalArgumentException(pixels.length + " pixels do not make "
+                    + labels.length + " images of " + rows + "×" + cols);
+        }
+        this.pixels = pixels;
+        this.labels = labels;
+        this.rows = rows;
+        this.cols = cols;
+    }
+
+    /** @return the number of images */
+    public int size() {
+        return labels.length;
+    }
+
+    /** @return the height of each image in pixels */
+    public int rows() {
+        return rows;
+    }
+
+    /** @return the width of each image in pixels */
+    public int cols() {
+        return cols;
+    }
+
+    /** @return {@code rows() * cols()} */
+    public int pixelsPerImage() {
+        return rows * cols;
+    }
+
+    /**
+     * @param image index of an image, {@code 0..size()-1}
+     * @return its class
+     */
+    public int label(int image) {
+        return labels[Objects.checkIndex(image, labels.length)];
+    }
+
+    /**
+     * @param image index of an image, {@code 0..size()-1}
+     * @param index index of a pixel in the image, {@code row * cols() + col}
+     * @return the pixel's grey level, 0 (background) to 255
+     */
+    public int pixel(int image, int index) {
+        Objects.checkIndex(image, labels.length);
+        return pixels[image * pixelsPerImage() + Objects.checkIndex(index, pixelsPerImage())] & 0xFF;
+    }
+
+    /**
+     * The images as shuffled mini-batches for one epoch of training. The order depends only on
+     * {@code seed} and {@code epoch}: the same pair always gives the same order, another epoch
+     * another order. Each image appears exactly once; the last batch holds the remainder. See
+     * {@link Batch} for when a batch's arrays are overwritten.
+     *
+     * @param batchSize images per batch, positive
+     * @param seed the seed of the shuffle
+     * @param epoch the epoch number, mixed into the seed
+     * @param normalization how pixels become floats
+     * @return the batches; each iteration replays the same order
+     */
+    public Iterable<Batch> batches(int batchSize, long seed, int epoch, Normalization normalization) {
+        checkBatchSize(batchSize);
+        Objects.requireNonNull(normalization, "normalization");
+        return () -> new BatchIterator(this, shuffledOrder(seed, epoch), batchSize, normalization);
+    }
+
+    /**
+     * The images in their stored order as mini-batches, for evaluation. See {@link Batch} for
+     * when a batch's arrays are overwritten.
+     *
+     * @param batchSize images per batch, positive
+     * @param normalization how pixels become floats
+     * @return the batches
+     */
+    public Iterable<Batch> inOrder(int batchSize, Normalization normalization) {
+        checkBatchSize(batchSize);
+        Objects.requireNonNull(normalization, "normalization");
+        return () -> new BatchIterator(this, identityOrder(), batchSize, normalization);
+    }
+
+    /** Writes images {@code order[from..]} into {@code batch}, normalized through {@code table}. */
+    void fill(int[] order, int from, Batch batch, float[] table) {
+        float[] target = batch.pixelBuffer();
+        int[] targetLabels = batch.labels();
+        int area = pixelsPerImage();
+        for (int row = 0; row < targetLabels.length; row++) {
+            int image = order[from + row];
+            targetLabels[row] = labels[image];
+            int source = image * area;
+            int destination = row * area;
+            for (int p = 0; p < area; p++) {
+                target[destination + p] = table[pixels[source + p] & 0xFF];
+            }
+        }
+    }
+
+    private int[] identityOrder() {
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
+    /** A Fisher–Yates shuffle driven by a generator seeded from a mix of seed and epoch. */
+    private int[] shuffledOrder(long seed, int epoch) {
+        int[] order = identityOrder();
+        SplittableRandom random = new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + epoch));
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static void checkBatchSize(int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+    }
+}

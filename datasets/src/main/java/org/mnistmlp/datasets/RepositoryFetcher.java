@@ -1,0 +1,81 @@
+package org.mnistmlp.datasets;
+
+import ai.djl.Application;
+import ai.djl.basicdataset.BasicDatasets;
+import ai.djl.repository.Artifact;
+import ai.djl.repository.MRL;
+import ai.djl.repository.Repository;
+import ai.djl.util.Progress;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Resolves, downloads and caches a data set's IDX files through DJL's repository API alone: no
+ * DJL dataset class and no engine. DJL checks each download's SHA-1 and keeps nothing of an
+ * artifact that fails.
+ */
+final class RepositoryFetcher {
+
+    private static final String VERSION = "1.0";
+
+    /**
+     * The cached files of a data set.
+     *
+     * @param files where each of the four files lies in DJL's cache
+     * @param source the repository and cache folder, for people
+     */
+    record Fetched(Map<IdxFile, Path> files, String source) {}
+
+    private RepositoryFetcher() {}
+
+    static Fetched fetch(DatasetName name, String mirrorUrl, Progress progress) {
+        Repository repository = mirrorUrl == null ? BasicDatasets.REPOSITORY : mirror(mirrorUrl);
+        String where = "DJL repository " + repository.getBaseUri();
+        MRL mrl = repository.dataset(
+                Application.CV.ANY, BasicDatasets.GROUP_ID, name.djlArtifactId(), VERSION);
+        Reachability.check(
+                repository.getBaseUri().resolve(mrl.toURI().getPath() + "/metadata.json"), where);
+        try {
+            Artifact artifact = mrl.getDefaultArtifact();
+            if (artifact == null) {
+                throw new DatasetException(where + ": has no version " + VERSION + " of " + name.id());
+            }
+            mrl.prepare(artifact, progress);
+            Map<IdxFile, Path> files = new EnumMap<>(IdxFile.class);
+            for (IdxFile file : IdxFile.values()) {
+                Artifact.Item item = artifact.getFiles().get(file.djlKey());
+                if (item == null) {
+                    throw new DatasetException(where + ": the metadata of " + name.id()
+                            + " lists no '" + file.djlKey() + "' file");
+                }
+                files.put(file, repository.getFile(item, null));
+            }
+            Path cache = repository.getResourceDirectory(artifact);
+            return new Fetched(files, where + " (cached at " + cache + ")");
+        } catch (IOException e) {
+            String hint = String.valueOf(e.getMessage()).contains("non-public address")
+                    ? " (DJL downloads from private or loopback addresses only when the environment"
+                            + " variable DJL_ALLOW_INSECURE_URL is true)"
+                    : "";
+            throw new DatasetException(where + ": fetching " + name.id() + " " + VERSION
+                    + " failed: " + e.getMessage() + hint, e);
+        }
+    }
+
+    private static Repository mirror(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.endsWith("/") ? url : url + "/");
+        } catch (URISyntaxException e) {
+            throw new DatasetException(url + ": not a valid mirror URL (" + e.getMessage() + ")", e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+            throw new DatasetException(url + ": a mirror URL must start with http:// or https://");
+        }
+        return new MirrorRepository(uri);
+    }
+}

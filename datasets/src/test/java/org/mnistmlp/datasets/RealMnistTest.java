@@ -1,0 +1,43 @@
+package org.mnistmlp.datasets;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loads all of real MNIST, from the shared folder and through DJL from a loopback mirror. */
+class RealMnistTest {
+
+    @TempDir
+    Path cache;
+
+    @AfterEach
+    void forgetCache() {
+        System.clearProperty("DJL_CACHE_DIR");
+        System.clearProperty("ai.djl.allow_insecure_url");
+    }
+
+    @Test
+    void loadsFromLocalFolderOfGzipFiles() {
+        SharedData.assumePresent();
+        long start = System.nanoTime();
+        MnistData data = MnistLoader.fromFolder(DatasetName.MNIST, SharedData.MNIST_FOLDER);
+        System.out.printf("MNIST 60k+10k from local .gz folder: %.0f ms%n", (System.nanoTime() - start) / 1e6);
+        SharedData.assertRealMnist(data);
+        assertTrue(data.source().startsWith("local folder "), data.source());
+    }
+
+    @Test
+    void downloadsThroughDjlRepositoryFromLoopbackMirror() {
+        SharedData.assumePresent();
+        System.setProperty("DJL_CACHE_DIR", cache.toString());
+        System.setProperty("ai.djl.allow_insecure_url", "true");
+        try (MirrorServer mirror = new MirrorServer(SharedData.MIRROR)) {
+            MnistData data = MnistLoader.fromRepository(DatasetName.MNIST, mirror.url(), null);
+            SharedData.assertRealMnist(data);
+            assertTrue(data.source().contains(mirror.url()) && data.source().contains(cache.toString()), data.source());
+        }
+    }
+}

@@ -54,12 +54,24 @@ final class VectorKernels implements Kernels {
             holder[0] = new float[k * n];
         }
         float[] bt = holder[0];
-        for (int j = 0; j < n; j++) {          // b is n×k; bt = bᵀ is k×n
-            for (int p = 0; p < k; p++) {
-                bt[p * n + j] = b[j * k + p];
+        transpose(b, bt, n, k);
+        gemm(a, k, 1, bt, c, m, k, n, accumulate);
+    }
+
+    /** {@code dst = srcᵀ} for a rows×cols src, in tiles that stay in L1 on both sides. */
+    private static void transpose(float[] src, float[] dst, int rows, int cols) {
+        final int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            int r1 = Math.min(rows, r0 + tile);
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                int c1 = Math.min(cols, c0 + tile);
+                for (int r = r0; r < r1; r++) {
+                    for (int c = c0; c < c1; c++) {
+                        dst[c * rows + r] = src[r * cols + c];
+                    }
+                }
             }
         }
-        gemm(a, k, 1, bt, c, m, k, n, accumulate);
     }
 
     private void gemm(float[] a, int rsA, int csA, float[] b, float[] c, int m, int k, int n, boolean acc) {
@@ -84,12 +96,12 @@ final class VectorKernels implements Kernels {
                 block4x4(a, rsA, csA, b, c, k, n, acc, i, j);
             }
             for (; j < n; j += L) {
-                block4x1(a, rsA, csA, b, c, k, n, acc, i, j);
+                block4x1(a, rsA, csA, b, c, k, n, acc, i, j, S.indexInRange(j, n));
             }
         }
         for (; i < i1; i++) {
             for (int j = 0; j < n; j += L) {
-                block1x1(a, rsA, csA, b, c, k, n, acc, i, j);
+                block1x1(a, rsA, csA, b, c, k, n, acc, i, j, S.indexInRange(j, n));
             }
         }
     }
@@ -125,35 +137,52 @@ final class VectorKernels implements Kernels {
         r30.intoArray(c, c3); r31.intoArray(c, c3 + L); r32.intoArray(c, c3 + 2 * L); r33.intoArray(c, c3 + 3 * L);
     }
 
-    /** Four rows by one vector of columns; the last vector of a row may be partial (masked). */
-    private static void block4x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
-        VectorMask<Float> mask = S.indexInRange(j, n);
+    /**
+     * Four rows by one vector of columns. The last vector of a row may be partial; masked memory access
+     * is slow, so whole vectors take the unmasked path.
+     */
+    private static void block4x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j,
+                                 VectorMask<Float> mask) {
+        boolean whole = mask.allTrue();
         int c0 = i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
         FloatVector r0 = start(c, c0, acc, mask), r1 = start(c, c1, acc, mask), r2 = start(c, c2, acc, mask), r3 = start(c, c3, acc, mask);
         int a0 = i * rsA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
         for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
-            FloatVector bv = FloatVector.fromArray(S, b, bo, mask);
+            FloatVector bv = whole ? FloatVector.fromArray(S, b, bo) : FloatVector.fromArray(S, b, bo, mask);
             r0 = FloatVector.broadcast(S, a[a0 + ao]).fma(bv, r0);
             r1 = FloatVector.broadcast(S, a[a1 + ao]).fma(bv, r1);
             r2 = FloatVector.broadcast(S, a[a2 + ao]).fma(bv, r2);
             r3 = FloatVector.broadcast(S, a[a3 + ao]).fma(bv, r3);
         }
-        r0.intoArray(c, c0, mask); r1.intoArray(c, c1, mask); r2.intoArray(c, c2, mask); r3.intoArray(c, c3, mask);
+        store(r0, c, c0, mask); store(r1, c, c1, mask); store(r2, c, c2, mask); store(r3, c, c3, mask);
     }
 
-    private static void block1x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
-        VectorMask<Float> mask = S.indexInRange(j, n);
+    private static void block1x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j,
+                                 VectorMask<Float> mask) {
+        boolean whole = mask.allTrue();
         int c0 = i * n + j;
         FloatVector r = start(c, c0, acc, mask);
         int a0 = i * rsA;
         for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
-            r = FloatVector.broadcast(S, a[a0 + ao]).fma(FloatVector.fromArray(S, b, bo, mask), r);
+            FloatVector bv = whole ? FloatVector.fromArray(S, b, bo) : FloatVector.fromArray(S, b, bo, mask);
+            r = FloatVector.broadcast(S, a[a0 + ao]).fma(bv, r);
         }
-        r.intoArray(c, c0, mask);
+        store(r, c, c0, mask);
     }
 
     private static FloatVector start(float[] c, int off, boolean acc, VectorMask<Float> mask) {
-        return acc ? FloatVector.fromArray(S, c, off, mask) : FloatVector.zero(S);
+        if (!acc) {
+            return FloatVector.zero(S);
+        }
+        return mask.allTrue() ? FloatVector.fromArray(S, c, off) : FloatVector.fromArray(S, c, off, mask);
+    }
+
+    private static void store(FloatVector v, float[] c, int off, VectorMask<Float> mask) {
+        if (mask.allTrue()) {
+            v.intoArray(c, off);
+        } else {
+            v.intoArray(c, off, mask);
+        }
     }
 
     @Override

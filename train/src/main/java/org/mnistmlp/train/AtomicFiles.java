@@ -1,0 +1,36 @@
+package org.mnistmlp.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files so that a reader, or a crash, never sees half of one: a temporary file, then a move. */
+final class AtomicFiles {
+    private AtomicFiles() {}
+
+    static void writeString(Path target, String content) {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p != null) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort: the temporary file is hidden and harmless
+            }
+        }
+    }
+}

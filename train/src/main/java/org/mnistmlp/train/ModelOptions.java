@@ -1,0 +1,38 @@
+package org.mnistmlp.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mnistmlp.autograd.Activation;
+import picocli.CommandLine.Option;
+
+/** The shape of the network and the seed of its weights. */
+final class ModelOptions {
+    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", defaultValue = "512,256",
+            description = "hidden layer widths, comma-separated (default: ${DEFAULT-VALUE})")
+    List<Integer> hidden;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed for weights and shuffling (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    void validate(Validation v) {
+        for (int h : hidden) {
+            v.require(h >= 1, "--hidden: layer widths must be at least 1, got " + h);
+        }
+    }
+
+    /** Input width, hidden widths, classes. */
+    List<Integer> sizes(int inputs, int classes) {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(inputs);
+        sizes.addAll(hidden);
+        sizes.add(classes);
+        return sizes;
+    }
+
+    /** The activation option, kept apart because {@code compare} takes several instead. */
+    static final class ActivationOption {
+        @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME",
+                description = "relu, silu, sigmoid or tanh (default: ${DEFAULT-VALUE})")
+        Activation activation;
+    }
+}

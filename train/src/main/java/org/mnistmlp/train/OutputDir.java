@@ -1,0 +1,33 @@
+package org.mnistmlp.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** The folder a run writes to, created and proven writable before any training starts. */
+final class OutputDir {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private OutputDir() {}
+
+    /** {@code requested}, or a new folder under {@code runs/} named after the time, ready for writing. */
+    static Path prepare(Path requested) {
+        Path dir = requested != null ? requested : Path.of("runs", LocalDateTime.now().format(STAMP));
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
+            Files.delete(probe);
+            return dir;
+        } catch (IOException | SecurityException e) {
+            throw new UncheckedIOException(new IOException("cannot write to output folder " + dir + " (" + describe(e) + ")", e));
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName().replace("Exception", "") + (m == null ? "" : ": " + m);
+    }
+}

@@ -1,0 +1,81 @@
+package org.mnistmlp.train;
+
+import java.util.List;
+import org.mnistmlp.autograd.Tensor;
+import org.mnistmlp.datasets.Batch;
+import org.mnistmlp.datasets.MnistData;
+import org.mnistmlp.datasets.Normalization;
+import org.mnistmlp.nn.Module;
+import org.mnistmlp.nn.SGD;
+
+/**
+ * The training loop: shuffled mini-batches, forward, loss, backward, SGD step, and an evaluation on the
+ * test split after every epoch. Everything it learns goes to its listeners; it stops early, with
+ * {@link TrainingStopped}, on Ctrl-C or when the loss stops being a finite number.
+ */
+final class Trainer {
+    private final Module model;
+    private final SGD optimizer;
+    private final TrainingSettings settings;
+    private final List<TrainingListener> listeners;
+
+    Trainer(Module model, SGD optimizer, TrainingSettings settings, List<TrainingListener> listeners) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.settings = settings;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Trains for the configured epochs; listeners always receive {@code onEnd}. */
+    void run(MnistData data) {
+        Outcome outcome = Outcome.completed();
+        try {
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                EpochResult result = runEpoch(data, epoch);
+                listeners.forEach(l -> l.onEpoch(result));
+            }
+        } catch (TrainingStopped stopped) {
+            outcome = stopped.outcome();
+            throw stopped;
+        } finally {
+            Outcome end = outcome;
+            listeners.forEach(l -> l.onEnd(end));
+        }
+    }
+
+    private EpochResult runEpoch(MnistData data, int epoch) {
+        Normalization norm = settings.normalization();
+        int batchSize = settings.batchSize();
+        int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
+        long totalSteps = (long) stepsPerEpoch * settings.epochs();
+        model.train();
+        long start = System.nanoTime();
+        double lossSum = 0;
+        int step = 0;
+        int samples = 0;
+        for (Batch batch : data.train().batches(batchSize, settings.seed(), epoch, norm)) {
+            step++;
+            if (Interrupts.requested()) {
+                throw TrainingStopped.interrupted(epoch, step);
+            }
+            optimizer.setLearningRate(settings.schedule().rate(settings.learningRate(),
+                    (long) (epoch - 1) * stepsPerEpoch + step - 1, totalSteps));
+            optimizer.zeroGrad();
+            Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
+            double value = loss.item();
+            if (!Double.isFinite(value)) {
+                throw TrainingStopped.diverged(epoch, step, value, settings.learningRate());
+            }
+            loss.backward();
+            optimizer.step();
+            lossSum += value * batch.size();
+            samples += batch.size();
+            StepEvent event = new StepEvent(epoch, step, stepsPerEpoch, value, samples, (System.nanoTime() - start) / 1e9);
+            listeners.forEach(l -> l.onStep(event));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Evaluation test = Evaluation.of(model, data.test(), norm, data.name().classes());
+        return new EpochResult(epoch, lossSum / samples, test.loss(), test.accuracy(), seconds, samples / seconds,
+                optimizer.learningRate());
+    }
+}

@@ -1,0 +1,19 @@
+package org.mnistmlp.train;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Checks option values after parsing; a failed check is a usage error (one line, the usage, exit 2). */
+final class Validation {
+    private final CommandSpec spec;
+
+    Validation(CommandSpec spec) {
+        this.spec = spec;
+    }
+
+    void require(boolean condition, String message) {
+        if (!condition) {
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+}

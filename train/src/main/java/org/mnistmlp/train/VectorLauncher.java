@@ -1,0 +1,95 @@
+package org.mnistmlp.train;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mnistmlp.autograd.Kernels;
+
+/**
+ * Gives {@code java -jar train.jar} the Vector API kernels without extra flags. The incubating module
+ * {@code jdk.incubator.vector} is only resolved when the JVM starts with {@code --add-modules}, which a
+ * jar manifest cannot ask for; so when the module is missing, the launcher starts the same {@code java}
+ * again with the flag (and this JVM's own options), passes standard input and output through, and exits
+ * with the child's exit code. The child's one-line "Using incubator modules" warning is dropped.
+ * Set {@code MNISTMLP_NO_RELAUNCH=1} (or {@code -Dmnistmlp.relaunch=false}) to stay in this JVM with
+ * the scalar kernels.
+ */
+final class VectorLauncher {
+    static final String CHILD_MARKER = "mnistmlp.relaunched";
+    private static final String INCUBATOR_WARNING = "WARNING: Using incubator modules";
+
+    private VectorLauncher() {}
+
+    /** The child's exit code if this JVM relaunched the program, or empty to run it here. */
+    static Optional<Integer> relaunchIfNeeded(String[] args) {
+        if (Kernels.vectorAvailable() || System.getProperty(CHILD_MARKER) != null
+                || "false".equals(System.getProperty("mnistmlp.relaunch"))
+                || System.getenv("MNISTMLP_NO_RELAUNCH") != null) {
+            return Optional.empty();
+        }
+        Optional<List<String>> command = childCommand(args);
+        if (command.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Process child = new ProcessBuilder(command.get())
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            Interrupts.ignoreInThisProcess();   // Ctrl-C reaches the child too; it decides how to stop
+            Thread errors = copyWithoutIncubatorWarning(child.getErrorStream(), System.err);
+            int code = child.waitFor();
+            errors.join();
+            return Optional.of(code);
+        } catch (IOException e) {
+            return Optional.empty();   // could not start a second JVM: run here, on the scalar kernels
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(130);
+        }
+    }
+
+    private static Optional<List<String>> childCommand(String[] args) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        String classPath = System.getProperty("java.class.path");
+        if (classPath == null || classPath.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java.toString());
+        cmd.add("--add-modules");
+        cmd.add("jdk.incubator.vector");
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        cmd.add("-D" + CHILD_MARKER + "=true");
+        cmd.add("-cp");
+        cmd.add(classPath);
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        return Optional.of(cmd);
+    }
+
+    private static Thread copyWithoutIncubatorWarning(InputStream from, PrintStream to) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (!line.startsWith(INCUBATOR_WARNING)) {
+                        to.println(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child closed its error stream; nothing more to copy
+            }
+        }, "child-stderr");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

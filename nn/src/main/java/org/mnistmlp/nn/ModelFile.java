@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -111,6 +112,8 @@ public final class ModelFile {
             if (in.read() != -1) {
                 throw new ModelFileException(file + ": unexpected bytes after the last parameter");
             }
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException("model file " + file + " does not exist", e);
         } catch (EOFException e) {
             throw new ModelFileException(file + ": file is truncated", e);
         } catch (IOException e) {

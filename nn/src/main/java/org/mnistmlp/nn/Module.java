@@ -14,6 +14,9 @@ import org.mnistmlp.autograd.Tensor;
  * {@link #ownParameters()} and its submodules in {@link #children()}. Everything else — the dotted
  * parameter names ({@code "0.weight"}, {@code "0.bias"}, {@code "2.weight"}, ...), the parameter count,
  * training/evaluation mode, {@link #zeroGrad()} and a printable description — follows from those.
+ *
+ * <p>Import this class by name ({@code import org.mnistmlp.nn.Module;}): through a wildcard import of
+ * the package alone, {@code Module} is ambiguous with {@code java.lang.Module}.
  */
 public abstract class Module {
     private boolean training = true;

@@ -1,0 +1,46 @@
+package org.mnistmlp.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * Builds a multi-layer perceptron from its layer sizes: {@code Linear, activation, Linear, ..., Linear},
+ * with no activation after the last layer, whose outputs are the logits.
+ * <pre>{@code
+ * Sequential model = Mlp.of(List.of(784, 128, 10), "silu", Init.HE, 42);
+ * // Sequential((0): Linear(784 → 128), (1): SiLU, (2): Linear(128 → 10))
+ * }</pre>
+ */
+public final class Mlp {
+    private Mlp() {}
+
+    /**
+     * An MLP whose weights are drawn from a {@link Well19937c} seeded with {@code seed}: the same seed
+     * gives the same weights.
+     *
+     * @param sizes the input size, the hidden sizes, and the output size: at least two, all positive
+     * @param activation the name of the hidden activation, one of {@link Activations#names()}
+     * @throws IllegalArgumentException for an unknown activation (listing the valid ones) or bad sizes
+     */
+    public static Sequential of(List<Integer> sizes, String activation, Init init, long seed) {
+        return of(sizes, activation, init, new Well19937c(seed));
+    }
+
+    /** As {@link #of(List, String, Init, long)}, drawing the layers' weights in order from {@code rng}. */
+    public static Sequential of(List<Integer> sizes, String activation, Init init, RandomGenerator rng) {
+        if (sizes.size() < 2) {
+            throw new IllegalArgumentException("Mlp: needs at least an input and an output size, got " + sizes);
+        }
+        Activations.byName(activation);   // reject a bad name before drawing any weights
+        List<Module> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < sizes.size(); i++) {
+            if (i > 0) {
+                layers.add(Activations.byName(activation));
+            }
+            layers.add(new Linear(sizes.get(i), sizes.get(i + 1), init, rng));
+        }
+        return new Sequential(layers.toArray(Module[]::new));
+    }
+}

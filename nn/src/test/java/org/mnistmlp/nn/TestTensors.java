@@ -1,0 +1,38 @@
+package org.mnistmlp.nn;
+
+import java.util.Random;
+import org.mnistmlp.autograd.Tensor;
+
+/** Random inputs for tests. */
+final class TestTensors {
+    private TestTensors() {}
+
+    /** Values uniform in ±scale, at least {@code gap} away from zero (ReLU's kink). */
+    static Tensor uniform(Random random, float scale, float gap, int... shape) {
+        int size = 1;
+        for (int d : shape) {
+            size *= d;
+        }
+        float[] data = new float[size];
+        for (int i = 0; i < size; i++) {
+            float v = gap + (scale - gap) * random.nextFloat();
+            data[i] = random.nextBoolean() ? v : -v;
+        }
+        return Tensor.of(data, shape);
+    }
+
+    /** The index of the largest value in each row of a matrix. */
+    static int[] argmaxRows(Tensor m) {
+        int rows = m.dim(0);
+        int cols = m.dim(1);
+        int[] best = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 1; c < cols; c++) {
+                if (m.get(r, c) > m.get(r, best[r])) {
+                    best[r] = c;
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,59 @@
+package org.mnistmlp.plots;
+
+import java.awt.AWTError;
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
+import java.lang.reflect.InvocationTargetException;
+import javax.swing.SwingUtilities;
+
+/**
+ * A window showing the loss and accuracy charts of a run while it trains.
+ *
+ * <p>Obtained from {@link #open}, which never fails for want of a display: without one it returns
+ * a view that does nothing and whose {@link #isAvailable()} is false, so the trainer may call
+ * {@link #refresh()} and {@link #close()} unconditionally.
+ */
+public interface LiveView extends AutoCloseable {
+
+  /**
+   * Opens a window on the run's charts, or returns a no-op view if there is no display.
+   *
+   * @param run the history the trainer fills; the window reads snapshots of it
+   */
+  static LiveView open(RunHistory run) {
+    if (GraphicsEnvironment.isHeadless()) {
+      return NoDisplayView.INSTANCE;
+    }
+    try {
+      if (SwingUtilities.isEventDispatchThread()) {
+        return SwingLiveView.show(run);
+      }
+      SwingLiveView[] opened = new SwingLiveView[1];
+      SwingUtilities.invokeAndWait(() -> opened[0] = SwingLiveView.show(run));
+      return opened[0];
+    } catch (HeadlessException | AWTError e) {
+      return NoDisplayView.INSTANCE;
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof HeadlessException || e.getCause() instanceof AWTError) {
+        return NoDisplayView.INSTANCE;
+      }
+      throw new IllegalStateException("cannot open the chart window: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return NoDisplayView.INSTANCE;
+    }
+  }
+
+  /** Returns whether a window is shown; false when there was no display. */
+  boolean isAvailable();
+
+  /**
+   * Asks for the charts to be redrawn from the run's latest data. Cheap and callable from any
+   * thread: requests are coalesced into at most a few redraws a second on the Swing thread.
+   */
+  void refresh();
+
+  /** Closes the window, if any. The view does nothing afterwards. */
+  @Override
+  void close();
+}

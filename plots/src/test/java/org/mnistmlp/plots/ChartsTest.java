@@ -1,0 +1,119 @@
+package org.mnistmlp.plots;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+class ChartsTest {
+
+  private static final RunHistory RELU = SampleRuns.decaying("relu", 5, 938, 0.98, 1);
+
+  @Test
+  void lossChartHasSmoothedStepsAndPerEpochLossesOnALogAxis() {
+    XYChart chart = Charts.loss(RELU);
+
+    assertEquals("Training loss (relu)", chart.getTitle());
+    assertEquals("epoch", chart.getXAxisTitle());
+    assertEquals("cross-entropy loss", chart.getYAxisTitle());
+    assertEquals(List.of("train, per step (smoothed)", "train, per epoch", "test, per epoch"),
+        seriesNames(chart));
+    assertTrue(chart.getStyler().isYAxisLogarithmic());
+    XYSeries steps = chart.getSeries("train, per step (smoothed)");
+    assertEquals(Curve.MAX_PLOTTED_POINTS, steps.getXData().length);
+    assertEquals(1.0 / 938, steps.getXData()[0], 1e-12);
+    assertEquals(5.0, steps.getXData()[Curve.MAX_PLOTTED_POINTS - 1], 1e-12);
+    assertArrayEquals(new double[] {1, 2, 3, 4, 5}, chart.getSeries("test, per epoch").getXData());
+  }
+
+  @Test
+  void smoothedStepLossIsLessNoisyThanTheRawLoss() {
+    double[] smoothed = Charts.loss(RELU).getSeries("train, per step (smoothed)").getYData();
+    double[] raw = RELU.steps().stream().mapToDouble(StepPoint::loss).toArray();
+
+    assertTrue(meanAbsoluteChange(smoothed) < meanAbsoluteChange(raw) / 5,
+        "the plotted curve must wiggle far less than the raw loss");
+  }
+
+  @Test
+  void accuracyChartShowsPercent() {
+    XYChart chart = Charts.accuracy(RELU);
+
+    assertEquals("test accuracy (%)", chart.getYAxisTitle());
+    double[] percent = chart.getSeries("test accuracy").getYData();
+    assertEquals(100 * RELU.epochs().get(4).testAccuracy(), percent[4], 1e-9);
+    assertEquals(5, percent.length);
+  }
+
+  @Test
+  void comparisonsHaveOneSeriesPerRun() {
+    RunHistory sigmoid = SampleRuns.decaying("sigmoid", 3, 100, 0.95, 2);
+    List<RunHistory> runs = List.of(RELU, sigmoid);
+
+    assertEquals(List.of("relu", "sigmoid"), seriesNames(Charts.lossComparison(runs)));
+    assertEquals(List.of("relu", "sigmoid"), seriesNames(Charts.accuracyComparison(runs)));
+    assertEquals(3, Charts.accuracyComparison(runs).getSeries("sigmoid").getXData().length);
+  }
+
+  @Test
+  void comparisonRejectsRunsWithTheSameName() {
+    List<RunHistory> runs = List.of(new RunHistory("relu"), new RunHistory("relu"));
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Charts.lossComparison(runs));
+    assertEquals("two runs are named 'relu'", e.getMessage());
+  }
+
+  @Test
+  void emptyHistoriesGiveChartsWithoutSeriesThatStillRender() {
+    RunHistory empty = new RunHistory("empty");
+    List<XYChart> charts = List.of(Charts.loss(empty), Charts.accuracy(empty),
+        Charts.lossComparison(List.of(empty)), Charts.accuracyComparison(List.of()));
+
+    for (XYChart chart : charts) {
+      assertTrue(chart.getSeriesCollection().isEmpty());
+      assertFalse(chart.getStyler().isYAxisLogarithmic());
+      assertEquals(800, BitmapEncoder.getBufferedImage(chart).getWidth());
+    }
+  }
+
+  @Test
+  void singleEpochRunsRender() {
+    RunHistory single = SampleRuns.decaying("single", 1, 3, 0.9, 3);
+    List<XYChart> charts = List.of(Charts.loss(single), Charts.accuracy(single),
+        Charts.lossComparison(List.of(single)), Charts.accuracyComparison(List.of(single)));
+
+    for (XYChart chart : charts) {
+      assertFalse(chart.getSeriesCollection().isEmpty());
+      assertEquals(500, BitmapEncoder.getBufferedImage(chart).getHeight());
+    }
+  }
+
+  @Test
+  void nonPositiveLossesUseALinearAxis() {
+    RunHistory run = new RunHistory("zero");
+    run.addStep(0.5, 0.0);
+    run.addEpoch(1, 0.0, 0.1, 1.0);
+
+    assertFalse(Charts.loss(run).getStyler().isYAxisLogarithmic());
+  }
+
+  private static List<String> seriesNames(XYChart chart) {
+    return chart.getSeriesCollection().stream().map(XYSeries::getName).toList();
+  }
+
+  private static double meanAbsoluteChange(double[] values) {
+    double sum = 0;
+    for (int i = 1; i < values.length; i++) {
+      sum += Math.abs(values[i] - values[i - 1]);
+    }
+    return sum / (values.length - 1);
+  }
+}

@@ -44,6 +44,11 @@ public interface LiveView extends AutoCloseable {
     }
   }
 
+  /** A view that shows nothing: for runs that asked for no window. */
+  static LiveView none() {
+    return NoDisplayView.INSTANCE;
+  }
+
   /** Returns whether a window is shown; false when there was no display. */
   boolean isAvailable();
 

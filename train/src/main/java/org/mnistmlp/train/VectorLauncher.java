@@ -18,7 +18,8 @@ import org.mnistmlp.autograd.Kernels;
  * {@code jdk.incubator.vector} is only resolved when the JVM starts with {@code --add-modules}, which a
  * jar manifest cannot ask for; so when the module is missing, the launcher starts the same {@code java}
  * again with the flag (and this JVM's own options), passes standard input and output through, and exits
- * with the child's exit code. The child's one-line "Using incubator modules" warning is dropped.
+ * with the child's exit code. The child's one-line "Using incubator modules" warning is dropped, and it
+ * uses the serial garbage collector unless a collector was chosen.
  * Set {@code MNISTMLP_NO_RELAUNCH=1} (or {@code -Dmnistmlp.relaunch=false}) to stay in this JVM with
  * the scalar kernels.
  */
@@ -67,7 +68,13 @@ final class VectorLauncher {
         cmd.add(java.toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            // Training allocates little that lives long; the serial collector keeps resident memory
+            // at about half of what the default collector takes, at no measurable cost in speed.
+            cmd.add("-XX:+UseSerialGC");
+        }
+        cmd.addAll(jvmOptions);
         cmd.add("-D" + CHILD_MARKER + "=true");
         cmd.add("-cp");
         cmd.add(classPath);

@@ -63,8 +63,8 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return config;
         } catch (IOException e) {
-            throw new UncheckedIOException(new IOException("cannot read " + metrics
-                    + ", which describes the model's layers; keep it beside " + modelFile.getFileName(), e));
+            throw new UncheckedIOException("cannot read " + metrics
+                    + ", which describes the model's layers; keep it beside " + modelFile.getFileName(), e);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(metrics + " is not a metrics file written by training: " + e.getMessage(), e);
         }

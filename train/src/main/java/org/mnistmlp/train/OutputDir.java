@@ -22,7 +22,8 @@ final class OutputDir {
             Files.delete(probe);
             return dir;
         } catch (IOException | SecurityException e) {
-            throw new UncheckedIOException(new IOException("cannot write to output folder " + dir + " (" + describe(e) + ")", e));
+            IOException cause = e instanceof IOException io ? io : new IOException(e);
+            throw new UncheckedIOException("cannot write to output folder " + dir + " (" + describe(e) + ")", cause);
         }
     }
 

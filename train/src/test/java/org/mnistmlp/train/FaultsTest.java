@@ -1,0 +1,120 @@
+package org.mnistmlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad options and bad situations: one clear line, the right exit code, and nothing earned lost. */
+class FaultsTest {
+
+    @AfterEach
+    void clearInterrupt() {
+        Interrupts.reset();
+    }
+
+    private static void assertUsageError(String fragment, String... args) {
+        ProgramRun run = ProgramRun.of(args);
+        assertEquals(2, run.exitCode(), run.toString());
+        String first = run.err().lines().findFirst().orElse("");
+        assertTrue(first.contains(fragment), "first line '" + first + "' should mention " + fragment);
+        assertTrue(run.err().contains("Usage:"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertUsageError("--epochs", "--epochs", "-1");
+        assertUsageError("--activation", "--activation", "gelu");
+        assertUsageError("--hidden", "--hidden", "12,x");
+        assertUsageError("--hidden", "--hidden", "12,0");
+        assertUsageError("--lr", "--lr", "-0.1");
+        assertUsageError("--momentum", "--momentum", "1.5");
+        assertUsageError("--dataset", "--dataset", "cifar");
+        assertUsageError("--bogus", "--bogus");
+    }
+
+    @Test
+    void helpAndVersion() {
+        ProgramRun help = ProgramRun.of("--help");
+        assertEquals(0, help.exitCode());
+        for (String option : new String[] {"--epochs", "--batch-size", "--lr", "--momentum", "--weight-decay", "--hidden",
+            "--activation", "--seed", "--dataset", "--data", "--mirror", "--out", "--threads", "--show", "--version",
+            "compare", "evaluate", "gradcheck", "bench", "default: 5"}) {
+            assertTrue(help.out().contains(option), "help mentions " + option);
+        }
+        ProgramRun version = ProgramRun.of("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("mnist-mlp"), version.out());
+    }
+
+    @Test
+    void divergingLossStopsWithAHint(@TempDir Path out) throws IOException {
+        ProgramRun run = ProgramRun.of("--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "32",
+                "--lr", "1e6", "--momentum", "0", "--schedule", "constant");
+        assertEquals(Outcomes.DIVERGED, run.exitCode(), run.toString());
+        String line = run.out().lines().filter(l -> l.startsWith("loss became")).findFirst().orElseThrow(() -> new AssertionError(run));
+        assertTrue(line.matches("loss became (NaN|-?Infinity) at epoch 1 step \\d+; try a smaller learning rate.*"), line);
+        JsonObject m = JsonParser.parseString(Files.readString(out.resolve("metrics.json"))).getAsJsonObject();
+        assertEquals("diverged", m.get("status").getAsString());
+    }
+
+    @Test
+    void unwritableOutputIsReportedBeforeTraining(@TempDir Path tmp) throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        ProgramRun run = ProgramRun.of("--data", ProgramRun.SUBSET.toString(), "--out", file.resolve("run").toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("error: cannot write to output folder"), run.err());
+        assertFalse(run.out().contains("epoch"), run.out());
+    }
+
+    @Test
+    void missingDataFolderIsOneLine(@TempDir Path tmp) {
+        ProgramRun run = ProgramRun.of("--data", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("o").toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("nowhere"), run.err());
+    }
+
+    @Test
+    void unreachableMirrorSaysHowToGetTheData(@TempDir Path tmp) {
+        long start = System.nanoTime();
+        ProgramRun run = ProgramRun.of("--mirror", "http://127.0.0.1:1/", "--out", tmp.toString());
+        assertEquals(1, run.exitCode(), run.toString());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains("--data"), run.err());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "answers within seconds");
+    }
+
+    @Test
+    void ctrlCKeepsCompletedEpochsAndExits130(@TempDir Path out) throws Exception {
+        CompletableFuture<ProgramRun> running = CompletableFuture.supplyAsync(() -> ProgramRun.of(
+                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "16", "--epochs", "1000"));
+        Path metrics = out.resolve("metrics.json");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.exists(metrics) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Interrupts.request();
+        ProgramRun run = running.get(60, TimeUnit.SECONDS);
+        assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("interrupted during epoch"), run.out());
+        JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
+        assertEquals("interrupted", m.get("status").getAsString());
+        int kept = m.getAsJsonArray("epochs").size();
+        assertTrue(kept >= 1 && kept < 1000, "completed epochs kept: " + kept);
+        assertTrue(Files.size(out.resolve("model.bin")) > 0);
+        assertTrue(Files.exists(out.resolve("loss.png")));
+    }
+}

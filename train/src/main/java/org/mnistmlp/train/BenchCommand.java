@@ -25,26 +25,26 @@ import picocli.CommandLine.Spec;
         description = "Trains the PyTorch peer's model (784-128-10, ReLU, plain SGD, lr 0.1, batch 64) and prints "
                 + "per-epoch training time and samples/s, then a JSON line like the peer's. Writes no files.")
 final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--epochs", defaultValue = "3", description = "epochs to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "3", paramLabel = "N", description = "epochs to time (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--hidden", split = ",", defaultValue = "128", paramLabel = "N[,N...]",
+    @Option(names = "--hidden", split = ",", defaultValue = "128", paramLabel = "N",
             description = "hidden layer widths (default: ${DEFAULT-VALUE})")
     List<Integer> hidden;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "images per step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "images per step (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.1", description = "learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "0.1", paramLabel = "RATE", description = "learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
     @Option(names = "--activation", defaultValue = "relu", paramLabel = "NAME", description = "activation (default: ${DEFAULT-VALUE})")
     Activation activation;
 
-    @Option(names = "--threads", description = "compute threads (default: all ${DEFAULT-VALUE} processors)")
+    @Option(names = "--threads", paramLabel = "N", description = "compute threads (default: all ${DEFAULT-VALUE} processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Mixin DataOptions data;

@@ -27,7 +27,7 @@ final class CompareCommand implements Callable<Integer> {
     static final String LOSS_CHART = "compare-loss.png";
     static final String ACCURACY_CHART = "compare-accuracy.png";
 
-    @Option(names = "--activations", split = ",", defaultValue = "relu,silu,sigmoid,tanh", paramLabel = "NAME[,NAME...]",
+    @Option(names = "--activations", split = ",", defaultValue = "relu,silu,sigmoid,tanh", paramLabel = "NAME",
             description = "activations to compare (default: ${DEFAULT-VALUE})")
     List<Activation> activations;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /** Where the images come from: DJL's repository (default), a mirror of it, or a local folder. */
 final class DataOptions {
-    @Option(names = "--dataset", defaultValue = "mnist", converter = DatasetConverter.class,
+    @Option(names = "--dataset", defaultValue = "mnist", converter = DatasetConverter.class, paramLabel = "NAME",
             description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})")
     DatasetName dataset;
 

@@ -7,11 +7,11 @@ import picocli.CommandLine.Option;
 
 /** The shape of the network and the seed of its weights. */
 final class ModelOptions {
-    @Option(names = "--hidden", split = ",", paramLabel = "N[,N...]", defaultValue = "512,256",
+    @Option(names = "--hidden", split = ",", paramLabel = "N", defaultValue = "512,256",
             description = "hidden layer widths, comma-separated (default: ${DEFAULT-VALUE})")
     List<Integer> hidden;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed for weights and shuffling (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "seed for weights and shuffling (default: ${DEFAULT-VALUE})")
     long seed;
 
     void validate(Validation v) {

@@ -8,26 +8,26 @@ import picocli.CommandLine.Option;
 
 /** How long and how fast to train, and on how many threads. */
 final class TrainingOptions {
-    @Option(names = "--epochs", defaultValue = "5", description = "passes over the training set (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "passes over the training set (default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch-size", defaultValue = "64", description = "images per SGD step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "images per SGD step (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "0.05", paramLabel = "RATE", description = "learning rate (default: ${DEFAULT-VALUE})")
     double learningRate;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "SGD momentum, 0 for plain SGD (default: ${DEFAULT-VALUE})")
+    @Option(names = "--momentum", defaultValue = "0.9", paramLabel = "M", description = "SGD momentum, 0 for plain SGD (default: ${DEFAULT-VALUE})")
     double momentum;
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "WD", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
     double weightDecay;
 
     @Option(names = "--schedule", defaultValue = "cosine", paramLabel = "NAME",
             description = "learning-rate schedule: constant or cosine (default: ${DEFAULT-VALUE})")
     Schedule schedule;
 
-    @Option(names = "--threads", description = "compute threads (default: all ${DEFAULT-VALUE} processors)")
+    @Option(names = "--threads", paramLabel = "N", description = "compute threads (default: all ${DEFAULT-VALUE} processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
     void validate(Validation v) {

@@ -14,7 +14,7 @@ final class BroadcastBinary {
         int[] ib = Shapes.broadcastIndex(b.shape(), outShape);
         float[] ad = a.data();
         float[] bd = b.data();
-        float[] out = new float[Shapes.size(outShape)];
+        float[] out = TensorScope.floats(Shapes.size(outShape));
         for (int i = 0; i < out.length; i++) {
             out[i] = f.value(ad[at(ia, i)], bd[at(ib, i)]);
         }

@@ -17,7 +17,7 @@ final class CrossEntropy {
         if (labels.length != batch) {
             throw new IllegalArgumentException("crossEntropy: " + labels.length + " labels for logits of shape " + Shapes.str(logits.shape()));
         }
-        float[] logProb = new float[logits.size()];
+        float[] logProb = TensorScope.floats(logits.size());
         SoftmaxRows.logSoftmax(logits.data(), logProb, classes);
         double total = 0;
         for (int r = 0; r < batch; r++) {

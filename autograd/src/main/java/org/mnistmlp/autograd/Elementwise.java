@@ -6,7 +6,7 @@ final class Elementwise {
 
     static Tensor apply(Tensor x, ElementwiseFunction f) {
         float[] xd = x.data();
-        float[] y = new float[xd.length];
+        float[] y = TensorScope.floats(xd.length);
         f.forward(xd, y, xd.length);
         return Tensor.result(f.name(), y, x.shape(), gy -> {
             if (x.requiresGrad()) {

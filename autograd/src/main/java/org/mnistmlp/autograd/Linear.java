@@ -18,7 +18,7 @@ final class Linear {
                     + " does not match weight " + Shapes.str(w.shape()) + " (expected [" + out + "])");
         }
         float[] bias = b.data();
-        float[] y = new float[batch * out];
+        float[] y = TensorScope.floats(batch * out);
         for (int r = 0; r < batch; r++) {
             System.arraycopy(bias, 0, y, r * out, out);
         }

@@ -9,7 +9,7 @@ final class MatMul {
         int m = a.dim(0);
         int k = a.dim(1);
         int n = b.dim(1);
-        float[] c = new float[m * n];
+        float[] c = TensorScope.floats(m * n);
         Kernels.current().matmul(a.data(), b.data(), c, m, k, n, false);
         return Tensor.result("matmul", c, new int[] {m, n}, g -> {
             if (a.requiresGrad()) {

@@ -6,7 +6,7 @@ final class Softmax {
 
     static Tensor apply(Tensor x) {
         int cols = SoftmaxRows.columns("softmax", x);
-        float[] y = new float[x.size()];
+        float[] y = TensorScope.floats(x.size());
         SoftmaxRows.logSoftmax(x.data(), y, cols);
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) Math.exp(y[i]);

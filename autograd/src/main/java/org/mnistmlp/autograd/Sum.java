@@ -34,7 +34,7 @@ final class Sum {
         System.arraycopy(shape, 0, outShape, 0, ax);
         System.arraycopy(shape, ax + 1, outShape, ax, shape.length - ax - 1);
         float[] xd = x.data();
-        float[] out = new float[outer * inner];
+        float[] out = TensorScope.floats(outer * inner);
         for (int o = 0; o < outer; o++) {
             for (int l = 0; l < len; l++) {
                 int base = (o * len + l) * inner;

@@ -193,10 +193,13 @@ public final class Tensor {
         return backwardFn;
     }
 
-    /** The gradient storage, allocated (zeroed) on first use. */
+    /**
+     * The gradient storage, allocated (zeroed) on first use. A leaf's gradient outlives any
+     * {@link TensorScope}; an intermediate one is recycled with the scope it was made in.
+     */
     float[] gradBuffer() {
         if (grad == null) {
-            grad = new float[data.length];
+            grad = isLeaf() ? new float[data.length] : TensorScope.floats(data.length);
         }
         return grad;
     }

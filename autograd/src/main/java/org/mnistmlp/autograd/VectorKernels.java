@@ -1,7 +1,6 @@
 package org.mnistmlp.autograd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -13,7 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * read through row and column strides (so {@code Aᵀ·B} needs no copy) and B is row-major. Each 4×4-vector
  * block of C (4 rows by 64 columns on AVX-512) lives in 16 registers while the inner dimension streams
  * by: per step, 4 broadcasts of A and 4 loads of B feed 16 fused multiply-adds. {@code A·Bᵀ} first packs
- * Bᵀ into a reused per-thread buffer. Large products split their rows between the worker threads.
+ * Bᵀ into a reused per-thread buffer; products with fewer columns than a vector are computed transposed.
+ * Large products split their rows between the worker threads. No masked vector operations are used:
+ * on JDK 17 they allocate and run slower than plain loops.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -25,7 +26,7 @@ final class VectorKernels implements Kernels {
     private static final long PARALLEL_MIN_FLOPS = 1L << 16;
 
     private final WorkerPool pool;
-    private final ThreadLocal<float[][]> packBuffer = ThreadLocal.withInitial(() -> new float[1][0]);
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
 
     VectorKernels(int threads) {
         pool = new WorkerPool(threads);
@@ -39,23 +40,65 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        gemm(a, k, 1, b, c, m, k, n, accumulate);
+        if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·Aᵀ: Bᵀ read through strides, Aᵀ packed
+            float[] at = scratch(0, k * m);
+            transpose(a, at, m, k);
+            narrow(b, 1, n, at, c, m, k, n, accumulate);
+        } else {
+            gemm(a, k, 1, b, c, m, k, n, accumulate);
+        }
     }
 
     @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        gemm(a, 1, m, b, c, m, k, n, accumulate);
+        if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·A, where A (k×m) is already row-major
+            narrow(b, 1, n, a, c, m, k, n, accumulate);
+        } else {
+            gemm(a, 1, m, b, c, m, k, n, accumulate);
+        }
     }
 
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        float[][] holder = packBuffer.get();
-        if (holder[0].length < k * n) {
-            holder[0] = new float[k * n];
+        float[] at;
+        if (isNarrow(m, n)) {   // Cᵀ = B·Aᵀ, where B (n×k) is already row-major
+            at = scratch(0, k * m);
+            transpose(a, at, m, k);
+            narrow(b, k, 1, at, c, m, k, n, accumulate);
+        } else {
+            float[] bt = scratch(0, k * n);
+            transpose(b, bt, n, k);
+            gemm(a, k, 1, bt, c, m, k, n, accumulate);
         }
-        float[] bt = holder[0];
-        transpose(b, bt, n, k);
-        gemm(a, k, 1, bt, c, m, k, n, accumulate);
+    }
+
+    /**
+     * Products with fewer output columns than a vector holds (the 10 classes of the last layer) would
+     * run on partial vectors, which the Vector API handles slowly; their transpose has m columns instead.
+     */
+    private static boolean isNarrow(int m, int n) {
+        return n < L && m >= L;
+    }
+
+    /** Computes Cᵀ (n×m) = A'·B' with A' read through strides and B' k×m, then adds it into C (m×n). */
+    private void narrow(float[] a2, int rsA2, int csA2, float[] b2, float[] c, int m, int k, int n, boolean accumulate) {
+        float[] ct = scratch(1, n * m);
+        gemm(a2, rsA2, csA2, b2, ct, n, k, m, false);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float v = ct[j * m + i];
+                c[i * n + j] = accumulate ? c[i * n + j] + v : v;
+            }
+        }
+    }
+
+    /** A per-thread scratch array of at least {@code size} floats, in one of a few slots. */
+    private float[] scratch(int slot, int size) {
+        float[][] slots = scratch.get();
+        if (slots[slot].length < size) {
+            slots[slot] = new float[size];
+        }
+        return slots[slot];
     }
 
     /** {@code dst = srcᵀ} for a rows×cols src, in tiles that stay in L1 on both sides. */
@@ -88,21 +131,26 @@ final class VectorKernels implements Kernels {
         });
     }
 
+    /** Rows [i0, i1) of C: 4×4-vector blocks, then single vectors, then the columns after the last whole vector. */
     private static void gemmRows(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i0, int i1) {
+        int whole = n - n % L;
         int i = i0;
         for (; i + 4 <= i1; i += 4) {
             int j = 0;
-            for (; j + 4 * L <= n; j += 4 * L) {
+            for (; j + 4 * L <= whole; j += 4 * L) {
                 block4x4(a, rsA, csA, b, c, k, n, acc, i, j);
             }
-            for (; j < n; j += L) {
-                block4x1(a, rsA, csA, b, c, k, n, acc, i, j, S.indexInRange(j, n));
+            for (; j < whole; j += L) {
+                block4x1(a, rsA, csA, b, c, k, n, acc, i, j);
             }
         }
         for (; i < i1; i++) {
-            for (int j = 0; j < n; j += L) {
-                block1x1(a, rsA, csA, b, c, k, n, acc, i, j, S.indexInRange(j, n));
+            for (int j = 0; j < whole; j += L) {
+                block1x1(a, rsA, csA, b, c, k, n, acc, i, j);
             }
+        }
+        if (whole < n) {
+            scalarColumns(a, rsA, csA, b, c, k, n, acc, i0, i1, whole);
         }
     }
 
@@ -137,51 +185,45 @@ final class VectorKernels implements Kernels {
         r30.intoArray(c, c3); r31.intoArray(c, c3 + L); r32.intoArray(c, c3 + 2 * L); r33.intoArray(c, c3 + 3 * L);
     }
 
-    /**
-     * Four rows by one vector of columns. The last vector of a row may be partial; masked memory access
-     * is slow, so whole vectors take the unmasked path.
-     */
-    private static void block4x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j,
-                                 VectorMask<Float> mask) {
-        boolean whole = mask.allTrue();
+    private static void block4x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
         int c0 = i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-        FloatVector r0 = start(c, c0, acc, mask), r1 = start(c, c1, acc, mask), r2 = start(c, c2, acc, mask), r3 = start(c, c3, acc, mask);
+        FloatVector r0 = start(c, c0, acc), r1 = start(c, c1, acc), r2 = start(c, c2, acc), r3 = start(c, c3, acc);
         int a0 = i * rsA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
         for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
-            FloatVector bv = whole ? FloatVector.fromArray(S, b, bo) : FloatVector.fromArray(S, b, bo, mask);
+            FloatVector bv = FloatVector.fromArray(S, b, bo);
             r0 = FloatVector.broadcast(S, a[a0 + ao]).fma(bv, r0);
             r1 = FloatVector.broadcast(S, a[a1 + ao]).fma(bv, r1);
             r2 = FloatVector.broadcast(S, a[a2 + ao]).fma(bv, r2);
             r3 = FloatVector.broadcast(S, a[a3 + ao]).fma(bv, r3);
         }
-        store(r0, c, c0, mask); store(r1, c, c1, mask); store(r2, c, c2, mask); store(r3, c, c3, mask);
+        r0.intoArray(c, c0); r1.intoArray(c, c1); r2.intoArray(c, c2); r3.intoArray(c, c3);
     }
 
-    private static void block1x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j,
-                                 VectorMask<Float> mask) {
-        boolean whole = mask.allTrue();
+    private static void block1x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
         int c0 = i * n + j;
-        FloatVector r = start(c, c0, acc, mask);
+        FloatVector r = start(c, c0, acc);
         int a0 = i * rsA;
         for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
-            FloatVector bv = whole ? FloatVector.fromArray(S, b, bo) : FloatVector.fromArray(S, b, bo, mask);
-            r = FloatVector.broadcast(S, a[a0 + ao]).fma(bv, r);
+            r = FloatVector.broadcast(S, a[a0 + ao]).fma(FloatVector.fromArray(S, b, bo), r);
         }
-        store(r, c, c0, mask);
+        r.intoArray(c, c0);
     }
 
-    private static FloatVector start(float[] c, int off, boolean acc, VectorMask<Float> mask) {
-        if (!acc) {
-            return FloatVector.zero(S);
-        }
-        return mask.allTrue() ? FloatVector.fromArray(S, c, off) : FloatVector.fromArray(S, c, off, mask);
-    }
-
-    private static void store(FloatVector v, float[] c, int off, VectorMask<Float> mask) {
-        if (mask.allTrue()) {
-            v.intoArray(c, off);
-        } else {
-            v.intoArray(c, off, mask);
+    /** Columns [from, n) of rows [i0, i1), fewer than a vector: plain loops (masked vectors are slow). */
+    private static void scalarColumns(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc,
+                                      int i0, int i1, int from) {
+        for (int i = i0; i < i1; i++) {
+            int ci = i * n;
+            if (!acc) {
+                java.util.Arrays.fill(c, ci + from, ci + n, 0f);
+            }
+            for (int p = 0; p < k; p++) {
+                float aip = a[i * rsA + p * csA];
+                int bp = p * n;
+                for (int j = from; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.mnistmlp.train;
 
 import org.mnistmlp.autograd.NoGrad;
 import org.mnistmlp.autograd.Tensor;
+import org.mnistmlp.autograd.TensorScope;
 import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.Normalization;
@@ -25,16 +26,10 @@ record Evaluation(double loss, double accuracy, long[][] confusion) {
         long correct = 0;
         try (NoGrad ignored = NoGrad.enter()) {
             for (Batch batch : split.inOrder(BATCH, normalization)) {
-                Tensor logits = model.forward(batch.images());
-                lossSum += logits.crossEntropy(batch.labels()).item() * batch.size();
-                float[] z = logits.data();
-                int[] labels = batch.labels();
-                for (int r = 0; r < batch.size(); r++) {
-                    int predicted = argmax(z, r * classes, classes);
-                    confusion[labels[r]][predicted]++;
-                    if (predicted == labels[r]) {
-                        correct++;
-                    }
+                try (TensorScope batchScope = TensorScope.open()) {
+                    Tensor logits = model.forward(batch.images());
+                    lossSum += logits.crossEntropy(batch.labels()).item() * batch.size();
+                    correct += tally(logits.data(), batch.labels(), batch.size(), confusion);
                 }
             }
         } finally {
@@ -43,6 +38,20 @@ record Evaluation(double loss, double accuracy, long[][] confusion) {
             }
         }
         return new Evaluation(lossSum / split.size(), (double) correct / split.size(), confusion);
+    }
+
+    /** Adds each row's prediction to the confusion matrix; returns how many were right. */
+    private static int tally(float[] logits, int[] labels, int rows, long[][] confusion) {
+        int classes = confusion.length;
+        int correct = 0;
+        for (int r = 0; r < rows; r++) {
+            int predicted = argmax(logits, r * classes, classes);
+            confusion[labels[r]][predicted]++;
+            if (predicted == labels[r]) {
+                correct++;
+            }
+        }
+        return correct;
     }
 
     private static int argmax(float[] z, int from, int n) {

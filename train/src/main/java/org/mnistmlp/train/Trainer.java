@@ -2,6 +2,7 @@ package org.mnistmlp.train;
 
 import java.util.List;
 import org.mnistmlp.autograd.Tensor;
+import org.mnistmlp.autograd.TensorScope;
 import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
@@ -60,14 +61,17 @@ final class Trainer {
             }
             optimizer.setLearningRate(settings.schedule().rate(settings.learningRate(),
                     (long) (epoch - 1) * stepsPerEpoch + step - 1, totalSteps));
-            optimizer.zeroGrad();
-            Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
-            double value = loss.item();
-            if (!Double.isFinite(value)) {
-                throw TrainingStopped.diverged(epoch, step, value, settings.learningRate());
+            double value;
+            try (TensorScope ignored = TensorScope.open()) {   // recycles this step's buffers
+                optimizer.zeroGrad();
+                Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
+                value = loss.item();
+                if (!Double.isFinite(value)) {
+                    throw TrainingStopped.diverged(epoch, step, value, settings.learningRate());
+                }
+                loss.backward();
+                optimizer.step();
             }
-            loss.backward();
-            optimizer.step();
             lossSum += value * batch.size();
             samples += batch.size();
             StepEvent event = new StepEvent(epoch, step, stepsPerEpoch, value, samples, (System.nanoTime() - start) / 1e9);

@@ -1,0 +1,108 @@
+package org.mnistmlp.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A scope whose tensors' storage is recycled when it closes, so that a training loop that repeats
+ * the same computation allocates (almost) nothing after its first step:
+ * <pre>{@code
+ * for (Batch batch : batches) {
+ *     try (TensorScope step = TensorScope.open()) {
+ *         Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
+ *         loss.backward();
+ *         optimizer.step();
+ *         total += loss.item();           // read what you need inside the scope
+ *     }
+ * }
+ * }</pre>
+ * Every op output and intermediate gradient made inside the scope draws its array from a pool of this
+ * thread, and gives it back on {@link #close()}. Tensors made inside must not be used after it closes:
+ * their values will be overwritten by later steps. Gradients of leaf tensors (parameters) are not
+ * affected; they live as long as their tensor. Scopes nest; outside any scope nothing is pooled.
+ */
+public final class TensorScope implements AutoCloseable {
+    private static final ThreadLocal<ArrayDeque<TensorScope>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
+    private static final ThreadLocal<Pool> POOL = ThreadLocal.withInitial(Pool::new);
+
+    private final List<float[]> taken = new ArrayList<>();
+    private final Thread owner = Thread.currentThread();
+    private boolean closed;
+
+    private TensorScope() {}
+
+    /** Opens a scope on this thread; close it on the same thread (try-with-resources). */
+    public static TensorScope open() {
+        TensorScope scope = new TensorScope();
+        OPEN.get().push(scope);
+        return scope;
+    }
+
+    /** A zeroed array of n floats: from the pool inside a scope, freshly allocated outside one. */
+    static float[] floats(int n) {
+        TensorScope scope = OPEN.get().peek();
+        if (scope == null) {
+            return new float[n];
+        }
+        float[] a = POOL.get().take(n);
+        scope.taken.add(a);
+        return a;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (Thread.currentThread() != owner || OPEN.get().peek() != this) {
+            throw new IllegalStateException("TensorScope closed out of order or on another thread");
+        }
+        closed = true;
+        OPEN.get().pop();
+        Pool pool = POOL.get();
+        for (float[] a : taken) {
+            pool.give(a);
+        }
+        taken.clear();
+    }
+
+    /** Free arrays by length; an MLP step uses only a handful of distinct lengths. */
+    private static final class Pool {
+        private int[] lengths = new int[0];
+        private ArrayDeque<float[]>[] free = newLists(0);
+
+        float[] take(int n) {
+            ArrayDeque<float[]> list = listFor(n);
+            float[] a = list.poll();
+            if (a == null) {
+                return new float[n];
+            }
+            Arrays.fill(a, 0f);
+            return a;
+        }
+
+        void give(float[] a) {
+            listFor(a.length).push(a);
+        }
+
+        private ArrayDeque<float[]> listFor(int n) {
+            for (int i = 0; i < lengths.length; i++) {
+                if (lengths[i] == n) {
+                    return free[i];
+                }
+            }
+            lengths = Arrays.copyOf(lengths, lengths.length + 1);
+            free = Arrays.copyOf(free, free.length + 1);
+            lengths[lengths.length - 1] = n;
+            free[free.length - 1] = new ArrayDeque<>();
+            return free[free.length - 1];
+        }
+
+        @SuppressWarnings("unchecked")
+        private static ArrayDeque<float[]>[] newLists(int n) {
+            return new ArrayDeque[n];
+        }
+    }
+}

@@ -24,6 +24,8 @@ final class VectorKernels implements Kernels {
     private static final ScalarKernels SCALAR = new ScalarKernels();
     /** Below this many multiply-adds, handing work to another thread costs more than it saves. */
     private static final long PARALLEL_MIN_FLOPS = 1L << 16;
+    /** Side of the square tiles a transpose moves at a time. */
+    private static final int TILE = 32;
 
     private final WorkerPool pool;
     private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
@@ -60,14 +62,15 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        float[] at;
-        if (isNarrow(m, n)) {   // Cᵀ = B·Aᵀ, where B (n×k) is already row-major
-            at = scratch(0, k * m);
+        // Either pack Bᵀ (k·n floats moved) or compute Cᵀ = B·Aᵀ, packing Aᵀ and transposing the result
+        // back (k·m + m·n floats moved): whichever moves less, or the latter when C is narrow.
+        if (isNarrow(m, n) || m % L == 0 && (long) k * m + (long) m * n < (long) k * n) {
+            float[] at = scratch(0, k * m);
             transpose(a, at, m, k);
             narrow(b, k, 1, at, c, m, k, n, accumulate);
         } else {
             float[] bt = scratch(0, k * n);
-            transpose(b, bt, n, k);
+            transposeInParallel(b, bt, n, k, false);
             gemm(a, k, 1, bt, c, m, k, n, accumulate);
         }
     }
@@ -84,12 +87,7 @@ final class VectorKernels implements Kernels {
     private void narrow(float[] a2, int rsA2, int csA2, float[] b2, float[] c, int m, int k, int n, boolean accumulate) {
         float[] ct = scratch(1, n * m);
         gemm(a2, rsA2, csA2, b2, ct, n, k, m, false);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                float v = ct[j * m + i];
-                c[i * n + j] = accumulate ? c[i * n + j] + v : v;
-            }
-        }
+        transposeInParallel(ct, c, n, m, accumulate);
     }
 
     /** A per-thread scratch array of at least {@code size} floats, in one of a few slots. */
@@ -101,16 +99,34 @@ final class VectorKernels implements Kernels {
         return slots[slot];
     }
 
-    /** {@code dst = srcᵀ} for a rows×cols src, in tiles that stay in L1 on both sides. */
+    /** {@code dst (+)= srcᵀ}, with the source rows split between the threads when there are many. */
+    private void transposeInParallel(float[] src, float[] dst, int rows, int cols, boolean accumulate) {
+        int parts = (long) rows * cols >= PARALLEL_MIN_FLOPS ? Math.min(pool.threads(), rows / TILE) : 1;
+        if (parts <= 1) {
+            transposeRows(src, dst, rows, cols, accumulate, 0, rows);
+            return;
+        }
+        int tiles = (rows + TILE - 1) / TILE;
+        pool.run(parts, part -> transposeRows(src, dst, rows, cols, accumulate,
+                Math.min(rows, tiles * part / parts * TILE), Math.min(rows, tiles * (part + 1) / parts * TILE)));
+    }
+
+    /** {@code dst = srcᵀ} for a rows×cols src. */
     private static void transpose(float[] src, float[] dst, int rows, int cols) {
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
+        transposeRows(src, dst, rows, cols, false, 0, rows);
+    }
+
+    /** Rows [rowFrom, rowTo) of {@code dst (+)= srcᵀ}, in tiles that stay in L1 on both sides. */
+    private static void transposeRows(float[] src, float[] dst, int rows, int cols, boolean accumulate, int rowFrom, int rowTo) {
+        final int tile = TILE;
+        for (int r0 = rowFrom; r0 < rowTo; r0 += tile) {
+            int r1 = Math.min(rowTo, r0 + tile);
             for (int c0 = 0; c0 < cols; c0 += tile) {
                 int c1 = Math.min(cols, c0 + tile);
                 for (int r = r0; r < r1; r++) {
                     for (int c = c0; c < c1; c++) {
-                        dst[c * rows + r] = src[r * cols + c];
+                        float v = src[r * cols + c];
+                        dst[c * rows + r] = accumulate ? dst[c * rows + r] + v : v;
                     }
                 }
             }

@@ -56,7 +56,7 @@ public final class ModelFile {
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".tmp");
+            tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp"));
             try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
                 write(model.namedParameters(), out);

@@ -28,7 +28,7 @@ public final class ChartFiles {
     Path temporary = null;
     try {
       Files.createDirectories(target.getParent());
-      temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+      temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp"));
       try (OutputStream out = Files.newOutputStream(temporary)) {
         BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
       }

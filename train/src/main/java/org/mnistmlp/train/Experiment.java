@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.nn.Init;
 import org.mnistmlp.nn.Mlp;
 import org.mnistmlp.nn.Module;
+import org.mnistmlp.nn.Sequential;
 import org.mnistmlp.plots.LiveView;
 
 /**
@@ -70,7 +72,7 @@ final class Experiment {
 
     /** Prints what is about to run: model, parameter count, data, kernels, output folder. */
     void printHeader(PrintStream out, Path outDir) {
-        out.printf("model    %s, %,d parameters%n", model, model.parameterCount());
+        out.printf("model    %s, %,d parameters%n", oneLine(model), model.parameterCount());
         out.printf("data     %s: %s (%,d train, %,d test images)%n", data.name().id(), data.source(),
                 data.train().size(), data.test().size());
         out.printf("training %d epochs, batch %d, lr %s (%s), momentum %s, weight decay %s, seed %d%n", training.epochs,
@@ -80,6 +82,12 @@ final class Experiment {
         if (outDir != null) {
             out.printf("output   %s%n", outDir);
         }
+    }
+
+    private static String oneLine(Module model) {
+        return model instanceof Sequential s
+                ? s.layers().stream().map(Object::toString).collect(Collectors.joining(", ", "Sequential(", ")"))
+                : model.toString();
     }
 
     /**

@@ -25,7 +25,7 @@ import org.mnistmlp.nn.SiLU;
  * second test keeps the README and this copy identical.
  */
 class ReadmeSnippetTest {
-    private static final Path README = Path.of("README-snippet.md");
+    private static final Path README = Path.of("..", "README.md");
     private static final Path THIS_FILE = Path.of("src/test/java/org/mnistmlp/nn/snippet/ReadmeSnippetTest.java");
 
     @Test
@@ -64,12 +64,24 @@ class ReadmeSnippetTest {
     @Test
     void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
         List<String> readme = trimmed(Files.readAllLines(README));
-        List<String> snippet = readme.subList(readme.indexOf("```java") + 1, readme.indexOf("```"));
+        int marker = indexOfLineContaining(readme, "ReadmeSnippetTest");
+        int open = readme.subList(marker, readme.size()).indexOf("```java") + marker;
+        int close = readme.subList(open + 1, readme.size()).indexOf("```") + open + 1;
+        List<String> snippet = readme.subList(open + 1, close);
         List<String> source = trimmed(Files.readAllLines(THIS_FILE));
         List<String> tested = source.subList(source.indexOf("// ---- README snippet begins ----") + 1,
                 source.indexOf("// ---- README snippet ends ----"));
         assertTrue(snippet.size() > 10, "snippet found: " + snippet);
-        assertTrue(snippet.equals(tested), "README-snippet.md and this test differ:\n" + snippet + "\n" + tested);
+        assertTrue(snippet.equals(tested), "README.md and this test differ:\n" + snippet + "\n" + tested);
+    }
+
+    private static int indexOfLineContaining(List<String> lines, String text) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError("README.md has no line naming " + text);
     }
 
     private static List<String> trimmed(List<String> lines) {

@@ -90,15 +90,19 @@ public final class Charts {
     boolean allPositive = !chart.getSeriesCollection().isEmpty()
         && chart.getSeriesCollection().stream().allMatch(series -> series.getYMin() > 0);
     chart.getStyler().setYAxisLogarithmic(allPositive);
-    chart.getStyler().setXAxisMin(0.0);
-    return chart;
+    return spanWholeEpochs(chart);
   }
 
   private static XYChart finishAccuracyChart(XYChart chart) {
-    double lastEpoch = chart.getSeriesCollection().stream()
+    return spanWholeEpochs(chart);
+  }
+
+  /** The x axis from 0 to the next whole epoch, so that live and final charts line up. */
+  private static XYChart spanWholeEpochs(XYChart chart) {
+    double last = chart.getSeriesCollection().stream()
         .mapToDouble(AxesChartSeries::getXMax).max().orElse(1);
     chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setXAxisMax(Math.max(1, lastEpoch));
+    chart.getStyler().setXAxisMax(Math.max(1, Math.ceil(last - 1e-9)));
     return chart;
   }
 

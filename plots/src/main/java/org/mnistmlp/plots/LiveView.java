@@ -58,6 +58,12 @@ public interface LiveView extends AutoCloseable {
    */
   void refresh();
 
+  /**
+   * Waits up to {@code millis} for the user to close the window; returns whether it is closed.
+   * A view without a window is always closed.
+   */
+  boolean awaitClosed(long millis) throws InterruptedException;
+
   /** Closes the window, if any. The view does nothing afterwards. */
   @Override
   void close();

@@ -18,6 +18,11 @@ final class NoDisplayView implements LiveView {
   }
 
   @Override
+  public boolean awaitClosed(long millis) {
+    return true;
+  }
+
+  @Override
   public void close() {
     // nothing was opened
   }

@@ -3,6 +3,8 @@ package org.mnistmlp.plots;
 import java.awt.GridLayout;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
@@ -25,6 +27,7 @@ final class SwingLiveView implements LiveView {
   private final ChartCanvas accuracyCanvas;
   private final Timer timer;
   private final AtomicBoolean stale = new AtomicBoolean();
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   private SwingLiveView(RunHistory run) {
     this.run = run;
@@ -40,6 +43,7 @@ final class SwingLiveView implements LiveView {
       @Override
       public void windowClosed(WindowEvent e) {
         timer.stop();
+        closed.countDown();
       }
     });
   }
@@ -62,6 +66,11 @@ final class SwingLiveView implements LiveView {
   @Override
   public void refresh() {
     stale.set(true);
+  }
+
+  @Override
+  public boolean awaitClosed(long millis) throws InterruptedException {
+    return closed.await(millis, TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -59,7 +59,25 @@ final class TrainCommand implements Callable<Integer> {
             if (show && !view.isAvailable()) {
                 stdout.println("no display available: --show ignored, plots are written to " + dir);
             }
-            return Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
+            int code = Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
+            keepOpenUntilClosed(view);
+            return code;
+        }
+    }
+
+    /** Leaves the chart window up after training until the user closes it (or presses Ctrl-C). */
+    private void keepOpenUntilClosed(LiveView view) {
+        if (!view.isAvailable() || Interrupts.requested()) {
+            return;
+        }
+        view.refresh();
+        stdout.println("close the chart window (or press Ctrl-C) to exit");
+        try {
+            while (!view.awaitClosed(200) && !Interrupts.requested()) {
+                Thread.onSpinWait();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

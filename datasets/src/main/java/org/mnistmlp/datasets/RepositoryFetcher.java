@@ -6,12 +6,15 @@ import ai.djl.repository.Artifact;
 import ai.djl.repository.MRL;
 import ai.djl.repository.Repository;
 import ai.djl.util.Progress;
+import ai.djl.util.Utils;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Resolves, downloads and caches a data set's IDX files through DJL's repository API alone: no
@@ -37,8 +40,11 @@ final class RepositoryFetcher {
         String where = "DJL repository " + repository.getBaseUri();
         MRL mrl = repository.dataset(
                 Application.CV.ANY, BasicDatasets.GROUP_ID, name.djlArtifactId(), VERSION);
-        Reachability.check(
-                repository.getBaseUri().resolve(mrl.toURI().getPath() + "/metadata.json"), where);
+        try {
+            Reachability.check(repository.getBaseUri().resolve(mrl.toURI().getPath() + "/metadata.json"), where);
+        } catch (DatasetException offline) {
+            return fromCache(mrl).orElseThrow(() -> offline);
+        }
         try {
             Artifact artifact = mrl.getDefaultArtifact();
             if (artifact == null) {
@@ -64,6 +70,25 @@ final class RepositoryFetcher {
             throw new DatasetException(where + ": fetching " + name.id() + " " + VERSION
                     + " failed: " + e.getMessage() + hint, e);
         }
+    }
+
+    /**
+     * The files an earlier download left in DJL's cache, so that a machine that fetched the data
+     * once keeps working offline. They passed their SHA-1 check when they were downloaded, and they
+     * are validated again as they are read.
+     */
+    private static Optional<Fetched> fromCache(MRL mrl) {
+        Path dir = Utils.getCacheDir().resolve("cache").resolve("repo")
+                .resolve(mrl.toURI().getPath().replaceFirst("^/", "")).resolve(VERSION);
+        Map<IdxFile, Path> files = new EnumMap<>(IdxFile.class);
+        for (IdxFile file : IdxFile.values()) {
+            Path cached = dir.resolve(file.fileName());
+            if (!Files.isRegularFile(cached)) {
+                return Optional.empty();
+            }
+            files.put(file, cached);
+        }
+        return Optional.of(new Fetched(files, "DJL cache " + dir + " (repository not reachable)"));
     }
 
     private static Repository mirror(String url) {

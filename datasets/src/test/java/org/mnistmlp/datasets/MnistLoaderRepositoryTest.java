@@ -60,6 +60,21 @@ class MnistLoaderRepositoryTest {
     }
 
     @Test
+    void dataDownloadedOnceStillLoadsWhenTheRepositoryIsGone() throws IOException {
+        writeMirror("mnist", null);
+        String url;
+        try (MirrorServer mirror = new MirrorServer(mirrorRoot)) {
+            url = mirror.url();
+            MnistLoader.fromRepository(DatasetName.MNIST, url, null);
+        }
+        MnistData offline = assertTimeoutPreemptively(HANG_GUARD,
+                () -> MnistLoader.fromRepository(DatasetName.MNIST, url, null));
+        assertEquals(20, offline.train().size());
+        assertTrue(offline.source().startsWith("DJL cache " + cache) && offline.source().contains("not reachable"),
+                offline.source());
+    }
+
+    @Test
     void sha1MismatchNamesTheFileAndKeepsNothing() throws IOException {
         writeMirror("mnist", "train-labels-idx1-ubyte");
         try (MirrorServer mirror = new MirrorServer(mirrorRoot)) {

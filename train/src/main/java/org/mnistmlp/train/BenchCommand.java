@@ -70,8 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         training.validate(v);
 
         PrintStream out = parent.stdout();
-        Kernels.use(Kernels.best(threads));
-        MnistData mnist = data.load();
+        MnistData mnist = Startup.kernelsAndData(threads, data);
         Experiment run = new Experiment(activation.id(), model, activation, training, mnist);
         run.printHeader(out, null);
         Interrupts.install();

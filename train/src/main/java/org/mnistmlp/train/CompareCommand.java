@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mnistmlp.autograd.Activation;
-import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.plots.ChartFiles;
 import org.mnistmlp.plots.Charts;
@@ -48,8 +47,7 @@ final class CompareCommand implements Callable<Integer> {
         training.validate(v);
         PrintStream stdout = parent.stdout();
         Path dir = OutputDir.prepare(out);
-        Kernels.use(Kernels.best(training.threads));
-        MnistData mnist = data.load();
+        MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Interrupts.install();
         List<Experiment> done = new ArrayList<>();
         int code = 0;

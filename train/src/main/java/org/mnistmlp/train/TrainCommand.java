@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.plots.LiveView;
 import picocli.CommandLine.Command;
@@ -50,8 +49,7 @@ final class TrainCommand implements Callable<Integer> {
         model.validate(v);
         training.validate(v);
         Path dir = OutputDir.prepare(out);
-        Kernels.use(Kernels.best(training.threads));
-        MnistData mnist = data.load();
+        MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(stdout, dir);
         Interrupts.install();

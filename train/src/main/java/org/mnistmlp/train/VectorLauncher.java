@@ -46,6 +46,7 @@ final class VectorLauncher {
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .start();
             Interrupts.ignoreInThisProcess();   // Ctrl-C reaches the child too; it decides how to stop
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));   // killed parent: no orphan
             Thread errors = copyWithoutIncubatorWarning(child.getErrorStream(), System.err);
             int code = child.waitFor();
             errors.join();

@@ -11,8 +11,8 @@ import org.knowm.xchart.internal.series.AxesChartSeries;
  * Builds the loss and accuracy charts of one run, and charts comparing several runs.
  *
  * <p>Every chart is 800×500, has a title, axis titles and a legend, and renders even when the
- * histories hold no data yet. Loss charts use a logarithmic y-axis whenever all plotted losses are
- * positive.
+ * histories hold no data yet. Loss charts use a logarithmic y-axis when the plotted losses are
+ * positive and span at least a decade.
  */
 public final class Charts {
 
@@ -86,23 +86,40 @@ public final class Charts {
     return Curve.perEpoch(run.epochs(), epoch -> 100 * epoch.testAccuracy());
   }
 
+  /**
+   * A logarithmic loss axis when the losses span at least a decade (XChart labels only powers of
+   * ten there); a linear one otherwise, or when any loss is zero or negative.
+   */
   private static XYChart finishLossChart(XYChart chart) {
-    boolean allPositive = !chart.getSeriesCollection().isEmpty()
-        && chart.getSeriesCollection().stream().allMatch(series -> series.getYMin() > 0);
-    chart.getStyler().setYAxisLogarithmic(allPositive);
-    return spanWholeEpochs(chart);
+    double min = chart.getSeriesCollection().stream().mapToDouble(AxesChartSeries::getYMin).min().orElse(0);
+    double max = chart.getSeriesCollection().stream().mapToDouble(AxesChartSeries::getYMax).max().orElse(0);
+    chart.getStyler().setYAxisLogarithmic(min > 0 && max / min >= 10);
+    return spanWholeEpochs(chart, 0, 2.5);
   }
 
   private static XYChart finishAccuracyChart(XYChart chart) {
-    return spanWholeEpochs(chart);
+    return spanWholeEpochs(chart, 0, 100);
   }
 
-  /** The x axis from 0 to the next whole epoch, so that live and final charts line up. */
-  private static XYChart spanWholeEpochs(XYChart chart) {
+  /**
+   * Makes the epoch axis run from 0 to the next whole epoch, with ticks at round values. XChart
+   * places ticks on the data points themselves when all x values are equally spaced, which gives
+   * labels like 0.09 or 1.97; an invisible series at 0 and at the last whole epoch both fixes the
+   * span and, since per-step points sit mid-step, breaks that equal spacing.
+   */
+  private static XYChart spanWholeEpochs(XYChart chart, double emptyYMin, double emptyYMax) {
+    if (chart.getSeriesCollection().isEmpty()) {
+      chart.getStyler().setXAxisMin(0.0);
+      chart.getStyler().setXAxisMax(1.0);
+      chart.getStyler().setYAxisMin(emptyYMin);
+      chart.getStyler().setYAxisMax(emptyYMax);
+      return chart;
+    }
+    AxesChartSeries first = chart.getSeriesCollection().iterator().next();
     double last = chart.getSeriesCollection().stream()
         .mapToDouble(AxesChartSeries::getXMax).max().orElse(1);
-    chart.getStyler().setXAxisMin(0.0);
-    chart.getStyler().setXAxisMax(Math.max(1, Math.ceil(last - 1e-9)));
+    double end = Math.max(1, Math.ceil(last - 1e-9));
+    ChartStyle.addInvisibleSpan(chart, 0, end, first.getYMax());
     return chart;
   }
 

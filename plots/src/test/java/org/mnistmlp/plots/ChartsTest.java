@@ -80,6 +80,8 @@ class ChartsTest {
     for (XYChart chart : charts) {
       assertTrue(chart.getSeriesCollection().isEmpty());
       assertFalse(chart.getStyler().isYAxisLogarithmic());
+      assertEquals(0.0, chart.getStyler().getXAxisMin());
+      assertEquals(1.0, chart.getStyler().getXAxisMax());
       assertEquals(800, BitmapEncoder.getBufferedImage(chart).getWidth());
     }
   }
@@ -97,6 +99,18 @@ class ChartsTest {
   }
 
   @Test
+  void epochAxisSpansFromZeroToTheNextWholeEpoch() {
+    RunHistory partial = new RunHistory("partial");
+    partial.addStep(0.25, 2.0);
+    partial.addStep(1.75, 0.5);
+    partial.addEpoch(1, 1.0, 0.9, 0.9);
+    XYSeries span = Charts.loss(partial).getSeriesCollection().stream()
+        .filter(series -> !series.isShowInLegend()).findFirst().orElseThrow();
+
+    assertArrayEquals(new double[] {0, 2}, span.getXData());
+  }
+
+  @Test
   void nonPositiveLossesUseALinearAxis() {
     RunHistory run = new RunHistory("zero");
     run.addStep(0.5, 0.0);
@@ -105,8 +119,10 @@ class ChartsTest {
     assertFalse(Charts.loss(run).getStyler().isYAxisLogarithmic());
   }
 
+  /** The series a reader sees in the legend (the invisible axis span is left out). */
   private static List<String> seriesNames(XYChart chart) {
-    return chart.getSeriesCollection().stream().map(XYSeries::getName).toList();
+    return chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend)
+        .map(XYSeries::getName).toList();
   }
 
   private static double meanAbsoluteChange(double[] values) {

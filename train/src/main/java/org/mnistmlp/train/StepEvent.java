@@ -12,9 +12,12 @@ package org.mnistmlp.train;
  */
 record StepEvent(int epoch, int step, int stepsPerEpoch, double loss, int samplesSoFar, double epochSeconds) {
 
-    /** Position in epochs, e.g. 1.25 is a quarter into the second epoch. */
+    /**
+     * Where the step lies, in epochs: the middle of the stretch of training it covers, so that
+     * step 1 of 4 in epoch 2 is at 1.125 and epoch boundaries fall between steps.
+     */
     double epochPosition() {
-        return epoch - 1 + (double) step / stepsPerEpoch;
+        return epoch - 1 + (step - 0.5) / stepsPerEpoch;
     }
 
     double samplesPerSecond() {

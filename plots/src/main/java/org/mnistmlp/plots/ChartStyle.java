@@ -43,7 +43,6 @@ final class ChartStyle {
     styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 13));
     styler.setLegendFont(new Font(FONT, Font.PLAIN, 13));
     styler.setLegendPosition(LegendPosition.OutsideS);
-    styler.setXAxisDecimalPattern("0.##");
     styler.setLegendLayout(LegendLayout.Horizontal);
     styler.setLegendBorderColor(Color.WHITE);
     styler.setMarkerSize(7);

@@ -43,8 +43,6 @@ final class ChartStyle {
     styler.setAxisTickLabelsFont(new Font(FONT, Font.PLAIN, 13));
     styler.setLegendFont(new Font(FONT, Font.PLAIN, 13));
     styler.setLegendPosition(LegendPosition.OutsideS);
-    styler.setXAxisDecimalPattern("0.##");
-    styler.setYAxisDecimalPattern("0.###");
     styler.setLegendLayout(LegendLayout.Horizontal);
     styler.setLegendBorderColor(Color.WHITE);
     styler.setMarkerSize(7);
@@ -73,14 +71,6 @@ final class ChartStyle {
     series.setMarkerColor(color);
     series.setLineColor(color);
     series.setLineStyle(new BasicStroke(2f));
-  }
-
-  /** Adds an invisible two-point series from x0 to x1 at height y, to set the x-axis span. */
-  static void addInvisibleSpan(XYChart chart, double x0, double x1, double y) {
-    XYSeries series = chart.addSeries(" ", new double[] {x0, x1}, new double[] {y, y});
-    series.setMarker(SeriesMarkers.NONE);
-    series.setLineColor(new Color(0, 0, 0, 0));
-    series.setShowInLegend(false);
   }
 
   /** Returns the colour of the {@code index}-th run or series. */

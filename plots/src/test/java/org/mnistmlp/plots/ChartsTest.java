@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -78,10 +81,8 @@ class ChartsTest {
         Charts.lossComparison(List.of(empty)), Charts.accuracyComparison(List.of()));
 
     for (XYChart chart : charts) {
-      assertTrue(chart.getSeriesCollection().isEmpty());
+      assertTrue(seriesNames(chart).isEmpty());
       assertFalse(chart.getStyler().isYAxisLogarithmic());
-      assertEquals(0.0, chart.getStyler().getXAxisMin());
-      assertEquals(1.0, chart.getStyler().getXAxisMax());
       assertEquals(800, BitmapEncoder.getBufferedImage(chart).getWidth());
     }
   }
@@ -93,21 +94,9 @@ class ChartsTest {
         Charts.lossComparison(List.of(single)), Charts.accuracyComparison(List.of(single)));
 
     for (XYChart chart : charts) {
-      assertFalse(chart.getSeriesCollection().isEmpty());
+      assertFalse(seriesNames(chart).isEmpty());
       assertEquals(500, BitmapEncoder.getBufferedImage(chart).getHeight());
     }
-  }
-
-  @Test
-  void epochAxisSpansFromZeroToTheNextWholeEpoch() {
-    RunHistory partial = new RunHistory("partial");
-    partial.addStep(0.25, 2.0);
-    partial.addStep(1.75, 0.5);
-    partial.addEpoch(1, 1.0, 0.9, 0.9);
-    XYSeries span = Charts.loss(partial).getSeriesCollection().stream()
-        .filter(series -> !series.isShowInLegend()).findFirst().orElseThrow();
-
-    assertArrayEquals(new double[] {0, 2}, span.getXData());
   }
 
   @Test
@@ -119,7 +108,94 @@ class ChartsTest {
     assertFalse(Charts.loss(run).getStyler().isYAxisLogarithmic());
   }
 
-  /** The series a reader sees in the legend (the invisible axis span is left out). */
+  @Test
+  void epochAxisSpansWholeEpochsAndLabelsOnlyWholeEpochs() {
+    XYChart chart = Charts.loss(SampleRuns.decaying("short", 2, 32, 0.9, 4));
+
+    assertEquals(0.0, chart.getStyler().getXAxisMin());
+    assertEquals(2.0, chart.getStyler().getXAxisMax());
+    Function<Double, String> label = chart.getStyler().getXAxisTickLabelsFormattingFunction();
+    assertEquals("1", label.apply(1.0));
+    assertEquals("", label.apply(0.5));
+  }
+
+  @Test
+  void firstEpochAxisEndsAtOneAndLabelsFractions() {
+    RunHistory run = new RunHistory("first");
+    run.addStep(0.1, 2.3);
+    run.addStep(0.3, 1.9);
+    XYChart chart = Charts.loss(run);
+
+    assertEquals(1.0, chart.getStyler().getXAxisMax());
+    assertEquals("0.2", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(0.2));
+  }
+
+  @Test
+  void logLossAxisLabelsOneTwoAndFiveTimesPowersOfTen() {
+    Function<Double, String> label =
+        Charts.loss(RELU).getStyler().getYAxisTickLabelsFormattingFunction();
+
+    assertEquals(List.of("0.01", "0.02", "", "0.05", "", "0.1", "0.2", "1", "2", ""),
+        Stream.of(0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.2, 1.0, 2.0, 3.0).map(label).toList());
+  }
+
+  @Test
+  void lossesWithinOneDecadeUseALinearAxisWithEvenDecimals() {
+    RunHistory run = new RunHistory("narrow");
+    run.addStep(0.5, 0.9);
+    run.addStep(1.0, 0.3);
+    XYChart chart = Charts.loss(run);
+
+    assertFalse(chart.getStyler().isYAxisLogarithmic());
+    Function<Double, String> label = chart.getStyler().getYAxisTickLabelsFormattingFunction();
+    assertEquals(List.of("0.30", "0.35", "0.40"), Stream.of(0.3, 0.35, 0.4).map(label).toList());
+  }
+
+  @Test
+  void accuracyAxisHugsTheAccuraciesWithOneDecimal() {
+    XYChart chart = Charts.accuracy(RELU);
+    double[] percent = chart.getSeries("test accuracy").getYData();
+    double lowest = Arrays.stream(percent).min().orElseThrow();
+    double highest = Arrays.stream(percent).max().orElseThrow();
+
+    assertTrue(chart.getStyler().getYAxisMin() < lowest);
+    assertTrue(lowest - chart.getStyler().getYAxisMin() <= ChartAxes.PERCENT_BOUNDS_STEP);
+    assertTrue(chart.getStyler().getYAxisMax() > highest);
+    assertTrue(chart.getStyler().getYAxisMax() - highest <= ChartAxes.PERCENT_BOUNDS_STEP);
+    Function<Double, String> label = chart.getStyler().getYAxisTickLabelsFormattingFunction();
+    assertEquals(List.of("97.5", "98.0"), Stream.of(97.5, 98.0).map(label).toList());
+  }
+
+  @Test
+  void perfectAccuracyKeepsTheAxisAtOrBelowOneHundred() {
+    RunHistory run = new RunHistory("perfect");
+    run.addEpoch(1, 0.01, 0.01, 1.0);
+
+    assertEquals(100.0, Charts.accuracy(run).getStyler().getYAxisMax());
+  }
+
+  @Test
+  void emptyAccuracyChartShowsZeroToHundredPercent() {
+    XYChart chart = Charts.accuracy(new RunHistory("empty"));
+
+    assertEquals(0.0, chart.getStyler().getYAxisMin());
+    assertEquals(100.0, chart.getStyler().getYAxisMax());
+    assertEquals(1.0, chart.getStyler().getXAxisMax());
+  }
+
+  @Test
+  void axisRangeHelperIsInvisibleAndLeavesTheBoundsAlone() {
+    XYChart chart = Charts.accuracy(RELU);
+    XYSeries helper = chart.getSeries(ChartAxes.AXIS_RANGE_SERIES);
+
+    assertFalse(helper.isShowInLegend());
+    assertTrue(Arrays.stream(helper.getYData()).allMatch(y ->
+        y >= chart.getStyler().getYAxisMin() && y <= chart.getStyler().getYAxisMax()));
+    assertTrue(Arrays.stream(helper.getXData()).allMatch(x ->
+        x >= chart.getStyler().getXAxisMin() && x <= chart.getStyler().getXAxisMax()));
+  }
+
+  /** The names of the series a reader sees in the legend. */
   private static List<String> seriesNames(XYChart chart) {
     return chart.getSeriesCollection().stream().filter(XYSeries::isShowInLegend)
         .map(XYSeries::getName).toList();

@@ -15,99 +15,99 @@ import org.knowm.xchart.XYChart;
  */
 public final class Charts {
 
-  private static final String EPOCH_AXIS = "epoch";
-  private static final String LOSS_AXIS = "cross-entropy loss";
-  private static final String ACCURACY_AXIS = "test accuracy (%)";
-  private static final Color STEP_LOSS_COLOR = new Color(0x9ecae1);
-  private static final Color TRAIN_COLOR = ChartStyle.color(0);
-  private static final Color TEST_COLOR = ChartStyle.color(1);
-  /** Top of the loss axis before any step: a little above ln 10, the loss of a blind guess. */
-  private static final double EMPTY_LOSS_AXIS_MAX = 2.5;
+    private static final String EPOCH_AXIS = "epoch";
+    private static final String LOSS_AXIS = "cross-entropy loss";
+    private static final String ACCURACY_AXIS = "test accuracy (%)";
+    private static final Color STEP_LOSS_COLOR = new Color(0x9ecae1);
+    private static final Color TRAIN_COLOR = ChartStyle.color(0);
+    private static final Color TEST_COLOR = ChartStyle.color(1);
+    /** Top of the loss axis before any step: a little above ln 10, the loss of a blind guess. */
+    private static final double EMPTY_LOSS_AXIS_MAX = 2.5;
 
-  private Charts() {}
+    private Charts() {}
 
-  /**
-   * Returns the loss chart of one run: the smoothed per-step training loss as a thin line, and the
-   * per-epoch train and test losses as lines with markers.
-   */
-  public static XYChart loss(RunHistory run) {
-    List<EpochPoint> epochs = run.epochs();
-    Curve steps = Curve.smoothedLoss(run.steps());
-    Curve train = Curve.perEpoch(epochs, EpochPoint::trainLoss);
-    Curve test = Curve.perEpoch(epochs, EpochPoint::testLoss);
-    XYChart chart = lossChart("Training loss (" + run.name() + ")", List.of(steps, train, test));
-    ChartStyle.addThinLine(chart, "train, per step (smoothed)", steps, STEP_LOSS_COLOR);
-    ChartStyle.addMarkedLine(chart, "train, per epoch", train, TRAIN_COLOR);
-    ChartStyle.addMarkedLine(chart, "test, per epoch", test, TEST_COLOR);
-    return chart;
-  }
-
-  /** Returns the accuracy chart of one run: the test accuracy after each epoch, in percent. */
-  public static XYChart accuracy(RunHistory run) {
-    Curve accuracy = accuracyCurve(run);
-    XYChart chart = accuracyChart("Test accuracy (" + run.name() + ")", List.of(accuracy));
-    ChartStyle.addMarkedLine(chart, "test accuracy", accuracy, TEST_COLOR);
-    return chart;
-  }
-
-  /**
-   * Returns a chart overlaying the smoothed per-step training loss of several runs, one series
-   * per run name.
-   *
-   * @throws IllegalArgumentException if two runs share a name
-   */
-  public static XYChart lossComparison(List<RunHistory> runs) {
-    requireDistinctNames(runs);
-    List<Curve> curves = runs.stream().map(run -> Curve.smoothedLoss(run.steps())).toList();
-    XYChart chart = lossChart("Training loss by run (smoothed)", curves);
-    for (int i = 0; i < runs.size(); i++) {
-      ChartStyle.addThinLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
+    /**
+     * Returns the loss chart of one run: the smoothed per-step training loss as a thin line, and the
+     * per-epoch train and test losses as lines with markers.
+     */
+    public static XYChart loss(RunHistory run) {
+        List<EpochPoint> epochs = run.epochs();
+        Curve steps = Curve.smoothedLoss(run.steps());
+        Curve train = Curve.perEpoch(epochs, EpochPoint::trainLoss);
+        Curve test = Curve.perEpoch(epochs, EpochPoint::testLoss);
+        XYChart chart = lossChart("Training loss (" + run.name() + ")", List.of(steps, train, test));
+        ChartStyle.addThinLine(chart, "train, per step (smoothed)", steps, STEP_LOSS_COLOR);
+        ChartStyle.addMarkedLine(chart, "train, per epoch", train, TRAIN_COLOR);
+        ChartStyle.addMarkedLine(chart, "test, per epoch", test, TEST_COLOR);
+        return chart;
     }
-    return chart;
-  }
 
-  /**
-   * Returns a chart overlaying the test accuracy per epoch of several runs, one series per run
-   * name.
-   *
-   * @throws IllegalArgumentException if two runs share a name
-   */
-  public static XYChart accuracyComparison(List<RunHistory> runs) {
-    requireDistinctNames(runs);
-    List<Curve> curves = runs.stream().map(Charts::accuracyCurve).toList();
-    XYChart chart = accuracyChart("Test accuracy by run", curves);
-    for (int i = 0; i < runs.size(); i++) {
-      ChartStyle.addMarkedLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
+    /** Returns the accuracy chart of one run: the test accuracy after each epoch, in percent. */
+    public static XYChart accuracy(RunHistory run) {
+        Curve accuracy = accuracyCurve(run);
+        XYChart chart = accuracyChart("Test accuracy (" + run.name() + ")", List.of(accuracy));
+        ChartStyle.addMarkedLine(chart, "test accuracy", accuracy, TEST_COLOR);
+        return chart;
     }
-    return chart;
-  }
 
-  private static Curve accuracyCurve(RunHistory run) {
-    return Curve.perEpoch(run.epochs(), epoch -> 100 * epoch.testAccuracy());
-  }
-
-  /** Returns a loss chart without series, its axes set for the given curves. */
-  private static XYChart lossChart(String title, List<Curve> curves) {
-    XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, LOSS_AXIS);
-    Extent.of(curves).ifPresentOrElse(extent -> ChartAxes.loss(chart, extent),
-        () -> ChartAxes.empty(chart, 0, EMPTY_LOSS_AXIS_MAX, "no training step yet"));
-    return chart;
-  }
-
-  /** Returns an accuracy chart without series, its axes set for the given curves. */
-  private static XYChart accuracyChart(String title, List<Curve> curves) {
-    XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, ACCURACY_AXIS);
-    Extent.of(curves).ifPresentOrElse(extent -> ChartAxes.percent(chart, extent),
-        () -> ChartAxes.empty(chart, 0, 100, "no epoch finished yet"));
-    return chart;
-  }
-
-  private static void requireDistinctNames(List<RunHistory> runs) {
-    Set<String> seen = new HashSet<>();
-    for (RunHistory run : runs) {
-      if (!seen.add(run.name())) {
-        throw new IllegalArgumentException("two runs are named '" + run.name() + "'");
-      }
+    /**
+     * Returns a chart overlaying the smoothed per-step training loss of several runs, one series
+     * per run name.
+     *
+     * @throws IllegalArgumentException if two runs share a name
+     */
+    public static XYChart lossComparison(List<RunHistory> runs) {
+        requireDistinctNames(runs);
+        List<Curve> curves = runs.stream().map(run -> Curve.smoothedLoss(run.steps())).toList();
+        XYChart chart = lossChart("Training loss by run (smoothed)", curves);
+        for (int i = 0; i < runs.size(); i++) {
+            ChartStyle.addThinLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
+        }
+        return chart;
     }
-  }
+
+    /**
+     * Returns a chart overlaying the test accuracy per epoch of several runs, one series per run
+     * name.
+     *
+     * @throws IllegalArgumentException if two runs share a name
+     */
+    public static XYChart accuracyComparison(List<RunHistory> runs) {
+        requireDistinctNames(runs);
+        List<Curve> curves = runs.stream().map(Charts::accuracyCurve).toList();
+        XYChart chart = accuracyChart("Test accuracy by run", curves);
+        for (int i = 0; i < runs.size(); i++) {
+            ChartStyle.addMarkedLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
+        }
+        return chart;
+    }
+
+    private static Curve accuracyCurve(RunHistory run) {
+        return Curve.perEpoch(run.epochs(), epoch -> 100 * epoch.testAccuracy());
+    }
+
+    /** Returns a loss chart without series, its axes set for the given curves. */
+    private static XYChart lossChart(String title, List<Curve> curves) {
+        XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, LOSS_AXIS);
+        Extent.of(curves).ifPresentOrElse(extent -> ChartAxes.loss(chart, extent),
+                () -> ChartAxes.empty(chart, 0, EMPTY_LOSS_AXIS_MAX, "no training step yet"));
+        return chart;
+    }
+
+    /** Returns an accuracy chart without series, its axes set for the given curves. */
+    private static XYChart accuracyChart(String title, List<Curve> curves) {
+        XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, ACCURACY_AXIS);
+        Extent.of(curves).ifPresentOrElse(extent -> ChartAxes.percent(chart, extent),
+                () -> ChartAxes.empty(chart, 0, 100, "no epoch finished yet"));
+        return chart;
+    }
+
+    private static void requireDistinctNames(List<RunHistory> runs) {
+        Set<String> seen = new HashSet<>();
+        for (RunHistory run : runs) {
+            if (!seen.add(run.name())) {
+                throw new IllegalArgumentException("two runs are named '" + run.name() + "'");
+            }
+        }
+    }
 }

@@ -15,56 +15,56 @@ import javax.swing.SwingUtilities;
  */
 public interface LiveView extends AutoCloseable {
 
-  /**
-   * Opens a window on the run's charts, or returns a no-op view if there is no display.
-   *
-   * @param run the history the trainer fills; the window reads snapshots of it
-   */
-  static LiveView open(RunHistory run) {
-    if (GraphicsEnvironment.isHeadless()) {
-      return NoDisplayView.INSTANCE;
+    /**
+     * Opens a window on the run's charts, or returns a no-op view if there is no display.
+     *
+     * @param run the history the trainer fills; the window reads snapshots of it
+     */
+    static LiveView open(RunHistory run) {
+        if (GraphicsEnvironment.isHeadless()) {
+            return NoDisplayView.INSTANCE;
+        }
+        try {
+            if (SwingUtilities.isEventDispatchThread()) {
+                return SwingLiveView.show(run);
+            }
+            SwingLiveView[] opened = new SwingLiveView[1];
+            SwingUtilities.invokeAndWait(() -> opened[0] = SwingLiveView.show(run));
+            return opened[0];
+        } catch (HeadlessException | AWTError e) {
+            return NoDisplayView.INSTANCE;
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof HeadlessException || e.getCause() instanceof AWTError) {
+                return NoDisplayView.INSTANCE;
+            }
+            throw new IllegalStateException("cannot open the chart window: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return NoDisplayView.INSTANCE;
+        }
     }
-    try {
-      if (SwingUtilities.isEventDispatchThread()) {
-        return SwingLiveView.show(run);
-      }
-      SwingLiveView[] opened = new SwingLiveView[1];
-      SwingUtilities.invokeAndWait(() -> opened[0] = SwingLiveView.show(run));
-      return opened[0];
-    } catch (HeadlessException | AWTError e) {
-      return NoDisplayView.INSTANCE;
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof HeadlessException || e.getCause() instanceof AWTError) {
+
+    /** A view that shows nothing: for runs that asked for no window. */
+    static LiveView none() {
         return NoDisplayView.INSTANCE;
-      }
-      throw new IllegalStateException("cannot open the chart window: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return NoDisplayView.INSTANCE;
     }
-  }
 
-  /** A view that shows nothing: for runs that asked for no window. */
-  static LiveView none() {
-    return NoDisplayView.INSTANCE;
-  }
+    /** Returns whether a window is shown; false when there was no display. */
+    boolean isAvailable();
 
-  /** Returns whether a window is shown; false when there was no display. */
-  boolean isAvailable();
+    /**
+     * Asks for the charts to be redrawn from the run's latest data. Cheap and callable from any
+     * thread: requests are coalesced into at most a few redraws a second on the Swing thread.
+     */
+    void refresh();
 
-  /**
-   * Asks for the charts to be redrawn from the run's latest data. Cheap and callable from any
-   * thread: requests are coalesced into at most a few redraws a second on the Swing thread.
-   */
-  void refresh();
+    /**
+     * Waits up to {@code millis} for the user to close the window; returns whether it is closed.
+     * A view without a window is always closed.
+     */
+    boolean awaitClosed(long millis) throws InterruptedException;
 
-  /**
-   * Waits up to {@code millis} for the user to close the window; returns whether it is closed.
-   * A view without a window is always closed.
-   */
-  boolean awaitClosed(long millis) throws InterruptedException;
-
-  /** Closes the window, if any. The view does nothing afterwards. */
-  @Override
-  void close();
+    /** Closes the window, if any. The view does nothing afterwards. */
+    @Override
+    void close();
 }

@@ -13,86 +13,86 @@ import java.util.List;
  */
 public final class RunHistory {
 
-  private final String name;
-  private final List<StepPoint> steps = new ArrayList<>();
-  private final List<EpochPoint> epochs = new ArrayList<>();
+    private final String name;
+    private final List<StepPoint> steps = new ArrayList<>();
+    private final List<EpochPoint> epochs = new ArrayList<>();
 
-  /**
-   * Creates an empty history.
-   *
-   * @param name the run's name, shown in legends (for example {@code "relu"})
-   * @throws IllegalArgumentException if the name is blank
-   */
-  public RunHistory(String name) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("run name must not be blank");
+    /**
+     * Creates an empty history.
+     *
+     * @param name the run's name, shown in legends (for example {@code "relu"})
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public RunHistory(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("run name must not be blank");
+        }
+        this.name = name;
     }
-    this.name = name;
-  }
 
-  /** Returns the run's name. */
-  public String name() {
-    return name;
-  }
-
-  /**
-   * Records the training loss of one step.
-   *
-   * @param epochPosition where the step lies, in epochs; not before the previous step
-   * @param loss the step's training loss; finite
-   * @throws IllegalArgumentException if a value is not finite, the position is negative or the
-   *     position goes back
-   */
-  public synchronized void addStep(double epochPosition, double loss) {
-    requireFinite("loss", loss);
-    requireFinite("epoch position", epochPosition);
-    if (epochPosition < 0) {
-      throw new IllegalArgumentException("epoch position must not be negative, got " + epochPosition);
+    /** Returns the run's name. */
+    public String name() {
+        return name;
     }
-    if (!steps.isEmpty() && epochPosition < steps.get(steps.size() - 1).epochPosition()) {
-      throw new IllegalArgumentException("epoch position " + epochPosition
-          + " is before the previous step's " + steps.get(steps.size() - 1).epochPosition());
-    }
-    steps.add(new StepPoint(epochPosition, loss));
-  }
 
-  /**
-   * Records the measurements taken at the end of an epoch.
-   *
-   * @param epoch the epoch number, from 1, greater than the previous recorded epoch
-   * @param trainLoss the epoch's training loss; finite
-   * @param testLoss the loss on the test set; finite
-   * @param testAccuracy the test accuracy as a fraction in {@code [0, 1]}
-   * @throws IllegalArgumentException if a value is out of range or the epoch does not increase
-   */
-  public synchronized void addEpoch(int epoch, double trainLoss, double testLoss,
-      double testAccuracy) {
-    requireFinite("train loss", trainLoss);
-    requireFinite("test loss", testLoss);
-    if (!(testAccuracy >= 0 && testAccuracy <= 1)) {
-      throw new IllegalArgumentException("test accuracy must be in [0, 1], got " + testAccuracy);
+    /**
+     * Records the training loss of one step.
+     *
+     * @param epochPosition where the step lies, in epochs; not before the previous step
+     * @param loss the step's training loss; finite
+     * @throws IllegalArgumentException if a value is not finite, the position is negative or the
+     *     position goes back
+     */
+    public synchronized void addStep(double epochPosition, double loss) {
+        requireFinite("loss", loss);
+        requireFinite("epoch position", epochPosition);
+        if (epochPosition < 0) {
+            throw new IllegalArgumentException("epoch position must not be negative, got " + epochPosition);
+        }
+        if (!steps.isEmpty() && epochPosition < steps.get(steps.size() - 1).epochPosition()) {
+            throw new IllegalArgumentException("epoch position " + epochPosition
+                    + " is before the previous step's " + steps.get(steps.size() - 1).epochPosition());
+        }
+        steps.add(new StepPoint(epochPosition, loss));
     }
-    int previous = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
-    if (epoch <= previous) {
-      throw new IllegalArgumentException(
-          "epoch must be greater than " + previous + ", got " + epoch);
+
+    /**
+     * Records the measurements taken at the end of an epoch.
+     *
+     * @param epoch the epoch number, from 1, greater than the previous recorded epoch
+     * @param trainLoss the epoch's training loss; finite
+     * @param testLoss the loss on the test set; finite
+     * @param testAccuracy the test accuracy as a fraction in {@code [0, 1]}
+     * @throws IllegalArgumentException if a value is out of range or the epoch does not increase
+     */
+    public synchronized void addEpoch(int epoch, double trainLoss, double testLoss,
+            double testAccuracy) {
+        requireFinite("train loss", trainLoss);
+        requireFinite("test loss", testLoss);
+        if (!(testAccuracy >= 0 && testAccuracy <= 1)) {
+            throw new IllegalArgumentException("test accuracy must be in [0, 1], got " + testAccuracy);
+        }
+        int previous = epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch();
+        if (epoch <= previous) {
+            throw new IllegalArgumentException(
+                    "epoch must be greater than " + previous + ", got " + epoch);
+        }
+        epochs.add(new EpochPoint(epoch, trainLoss, testLoss, testAccuracy));
     }
-    epochs.add(new EpochPoint(epoch, trainLoss, testLoss, testAccuracy));
-  }
 
-  /** Returns an immutable snapshot of the steps recorded so far, in order. */
-  public synchronized List<StepPoint> steps() {
-    return List.copyOf(steps);
-  }
-
-  /** Returns an immutable snapshot of the epochs recorded so far, in order. */
-  public synchronized List<EpochPoint> epochs() {
-    return List.copyOf(epochs);
-  }
-
-  private static void requireFinite(String what, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(what + " must be finite, got " + value);
+    /** Returns an immutable snapshot of the steps recorded so far, in order. */
+    public synchronized List<StepPoint> steps() {
+        return List.copyOf(steps);
     }
-  }
+
+    /** Returns an immutable snapshot of the epochs recorded so far, in order. */
+    public synchronized List<EpochPoint> epochs() {
+        return List.copyOf(epochs);
+    }
+
+    private static void requireFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(what + " must be finite, got " + value);
+        }
+    }
 }

@@ -48,9 +48,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation v = new Validation(spec);
-        model.validate(v);
-        training.validate(v);
+        Validation.check(spec, model, training);
         PrintStream out = parent.stdout();
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);

@@ -42,9 +42,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation v = new Validation(spec);
-        model.validate(v);
-        training.validate(v);
+        Validation.check(spec, model, training);
         PrintStream stdout = parent.stdout();
         Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);

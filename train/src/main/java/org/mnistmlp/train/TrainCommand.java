@@ -45,9 +45,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Validation v = new Validation(spec);
-        model.validate(v);
-        training.validate(v);
+        Validation.check(spec, model, training);
         Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);

@@ -11,6 +11,13 @@ final class Validation {
         this.spec = spec;
     }
 
+    /** Checks the options every training command shares. */
+    static void check(CommandSpec spec, ModelOptions model, TrainingOptions training) {
+        Validation v = new Validation(spec);
+        model.validate(v);
+        training.validate(v);
+    }
+
     void require(boolean condition, String message) {
         if (!condition) {
             throw new ParameterException(spec.commandLine(), message);

@@ -50,6 +50,10 @@ public final class KernelWarmUp implements AutoCloseable {
         }
     }
 
+    boolean isRunning() {
+        return thread.isAlive();
+    }
+
     /** Stops the warm-up and waits for its thread. */
     @Override
     public void close() {

@@ -22,7 +22,8 @@ public final class Tensor {
     private final String op;
     private final Tensor[] inputs;
     private final BackwardFn backwardFn;
-    private float[] grad;
+    /** The gradient, itself a plain tensor of this one's shape; null until a backward pass reaches here. */
+    private Tensor grad;
     private boolean requiresGrad;
 
     private Tensor(float[] data, int[] shape, String op, Tensor[] inputs, BackwardFn backwardFn) {
@@ -159,15 +160,15 @@ public final class Tensor {
         return this;
     }
 
-    /** The gradient from the backward passes so far (sharing its storage), or null if there is none. */
+    /** The gradient from the backward passes so far, or null if none: the same tensor each call, updated in place. */
     public Tensor grad() {
-        return grad == null ? null : new Tensor(grad, shape, null, NO_INPUTS, null);
+        return grad;
     }
 
     /** Resets the gradient to zero (keeping its storage). */
     public void zeroGrad() {
         if (grad != null) {
-            Arrays.fill(grad, 0f);
+            Arrays.fill(grad.data, 0f);
         }
     }
 
@@ -199,9 +200,10 @@ public final class Tensor {
      */
     float[] gradBuffer() {
         if (grad == null) {
-            grad = isLeaf() ? new float[data.length] : TensorScope.floats(data.length);
+            float[] storage = isLeaf() ? new float[data.length] : TensorScope.floats(data.length);
+            grad = new Tensor(storage, shape, null, NO_INPUTS, null);
         }
-        return grad;
+        return grad.data;
     }
 
     void clearGrad() {

@@ -2,6 +2,7 @@ package org.mnistmlp.autograd;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.FiniteDifferencesDifferentiator;
@@ -91,6 +92,19 @@ public final class GradientCheck {
             }
         }
         return worst;
+    }
+
+    /**
+     * Inputs for a check: magnitudes uniform in [gap, scale] with random signs. A gap larger than the
+     * stencil's reach (2·step) keeps kinks at zero (ReLU) and poles (division) out of the differences.
+     */
+    public static Tensor input(RandomGenerator random, float scale, float gap, int... shape) {
+        float[] d = new float[Shapes.size(shape)];
+        for (int i = 0; i < d.length; i++) {
+            float v = gap + (scale - gap) * random.nextFloat();
+            d[i] = random.nextBoolean() ? v : -v;
+        }
+        return Tensor.of(d, shape);
     }
 
     private static UnivariateFunction weightedOutputAsFunctionOf(Supplier<Tensor> function, float[] data, int e, float[] weights) {

@@ -14,12 +14,7 @@ class OpGradientCheckTest {
 
     /** Values uniform in ±scale, kept at least {@code gap} away from zero (ReLU's kink, division). */
     private Tensor random(float scale, float gap, int... shape) {
-        float[] d = new float[Shapes.size(shape)];
-        for (int i = 0; i < d.length; i++) {
-            float v = gap + (scale - gap) * random.nextFloat();
-            d[i] = random.nextBoolean() ? v : -v;
-        }
-        return Tensor.of(d, shape);
+        return GradientCheck.input(random, scale, gap, shape);
     }
 
     private Tensor positive(int... shape) {

@@ -1,6 +1,7 @@
 package org.mnistmlp.nn;
 
 import java.util.Random;
+import org.mnistmlp.autograd.GradientCheck;
 import org.mnistmlp.autograd.Tensor;
 
 /** Random inputs for tests. */
@@ -9,16 +10,7 @@ final class TestTensors {
 
     /** Values uniform in ±scale, at least {@code gap} away from zero (ReLU's kink). */
     static Tensor uniform(Random random, float scale, float gap, int... shape) {
-        int size = 1;
-        for (int d : shape) {
-            size *= d;
-        }
-        float[] data = new float[size];
-        for (int i = 0; i < size; i++) {
-            float v = gap + (scale - gap) * random.nextFloat();
-            data[i] = random.nextBoolean() ? v : -v;
-        }
-        return Tensor.of(data, shape);
+        return GradientCheck.input(random, scale, gap, shape);
     }
 
     /** The index of the largest value in each row of a matrix. */

@@ -2,6 +2,7 @@ package org.mnistmlp.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.commons.math3.random.Well19937c;
@@ -127,12 +128,6 @@ final class GradCheckSuite {
 
     /** Values in ±[0.2, 1.5]: away from ReLU's kink and from division by zero. */
     private static Tensor input(int rows, int cols, long seed) {
-        Well19937c rng = new Well19937c(seed);
-        float[] d = new float[rows * cols];
-        for (int i = 0; i < d.length; i++) {
-            float v = 0.2f + 1.3f * rng.nextFloat();
-            d[i] = rng.nextBoolean() ? v : -v;
-        }
-        return Tensor.of(d, rows, cols);
+        return GradientCheck.input(new Random(seed), 1.5f, 0.2f, rows, cols);
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mnistmlp.plots.RunHistory;
+import org.mnistmlp.plots.StepPoint;
 
 /**
  * Records a run as it goes: per-step losses, per-epoch results and how it ended; renders them as
@@ -15,7 +16,6 @@ final class RunRecorder implements TrainingListener {
     private final Map<String, Object> config;
     private final RunHistory history;
     private final List<EpochResult> epochs = new ArrayList<>();
-    private final List<Float> stepLosses = new ArrayList<>();
     private Outcome outcome;
 
     RunRecorder(String name, Map<String, Object> config) {
@@ -33,7 +33,6 @@ final class RunRecorder implements TrainingListener {
 
     @Override
     public void onStep(StepEvent step) {
-        stepLosses.add((float) step.loss());
         history.addStep(step.epochPosition(), step.loss());
     }
 
@@ -69,7 +68,7 @@ final class RunRecorder implements TrainingListener {
             epochList.add(m);
         }
         root.put("epochs", epochList);
-        root.put("step_loss", stepLosses);
+        root.put("step_loss", history.steps().stream().map(StepPoint::loss).toList());
         return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root) + "\n";
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
-import org.mnistmlp.nn.Init;
-import org.mnistmlp.nn.Mlp;
 import org.mnistmlp.nn.ModelFile;
 import org.mnistmlp.nn.Module;
 import picocli.CommandLine.Command;
@@ -38,12 +36,9 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintStream out = parent.stdout();
         JsonObject config = readConfig(modelFile);
         MnistData mnist = data.load();
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(mnist.train().pixelsPerImage());
-        config.getAsJsonArray("hidden").forEach(h -> sizes.add(h.getAsInt()));
-        sizes.add(mnist.name().classes());
-        String activation = config.get("activation").getAsString();
-        Module model = Mlp.of(sizes, activation, Init.DEFAULT, 0);
+        List<Integer> hidden = new ArrayList<>();
+        config.getAsJsonArray("hidden").forEach(h -> hidden.add(h.getAsInt()));
+        Module model = ModelOptions.mlp(mnist, hidden, config.get("activation").getAsString(), 0);
         ModelFile.load(model, modelFile);
 
         Evaluation e = Evaluation.of(model, mnist.test(), Normalization.forDataset(mnist.name()), mnist.name().classes());

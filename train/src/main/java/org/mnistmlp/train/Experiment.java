@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
-import org.mnistmlp.nn.Init;
-import org.mnistmlp.nn.Mlp;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Sequential;
 import org.mnistmlp.plots.LiveView;
@@ -34,8 +32,7 @@ final class Experiment {
         this.training = training;
         this.seed = modelOptions.seed;
         this.data = data;
-        int inputs = data.train().pixelsPerImage();
-        this.model = Mlp.of(modelOptions.sizes(inputs, data.name().classes()), activation.id(), Init.DEFAULT, seed);
+        this.model = ModelOptions.mlp(data, modelOptions.hidden, activation.id(), seed);
         this.config = describe(modelOptions, activation, training, data);
         this.recorder = new RunRecorder(name, config);
     }

@@ -3,6 +3,10 @@ package org.mnistmlp.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.mnistmlp.autograd.Activation;
+import org.mnistmlp.datasets.MnistData;
+import org.mnistmlp.nn.Init;
+import org.mnistmlp.nn.Mlp;
+import org.mnistmlp.nn.Sequential;
 import picocli.CommandLine.Option;
 
 /** The shape of the network and the seed of its weights. */
@@ -20,13 +24,13 @@ final class ModelOptions {
         }
     }
 
-    /** Input width, hidden widths, classes. */
-    List<Integer> sizes(int inputs, int classes) {
+    /** The network for a data set: its image size in, the hidden layers, its classes out. */
+    static Sequential mlp(MnistData data, List<Integer> hidden, String activation, long seed) {
         List<Integer> sizes = new ArrayList<>();
-        sizes.add(inputs);
+        sizes.add(data.train().pixelsPerImage());
         sizes.addAll(hidden);
-        sizes.add(classes);
-        return sizes;
+        sizes.add(data.name().classes());
+        return Mlp.of(sizes, activation, Init.DEFAULT, seed);
     }
 
     /** The activation option, kept apart because {@code compare} takes several instead. */

@@ -26,6 +26,13 @@ final class RepositoryFetcher {
     private static final String VERSION = "1.0";
 
     /**
+     * DJL refuses to download from loopback and private addresses unless this property is true,
+     * and reads it at every request. A mirror is an address the caller named, which is often on its
+     * own network, so it is allowed for the duration of that fetch only.
+     */
+    private static final String ALLOW_PRIVATE_ADDRESSES = "ai.djl.allow_insecure_url";
+
+    /**
      * The cached files of a data set.
      *
      * @param files where each of the four files lies in DJL's cache
@@ -45,6 +52,7 @@ final class RepositoryFetcher {
         } catch (DatasetException offline) {
             return fromCache(mrl).orElseThrow(() -> offline);
         }
+        String allowedBefore = mirrorUrl == null ? null : allowAddressesOnItsOwnNetwork();
         try {
             Artifact artifact = mrl.getDefaultArtifact();
             if (artifact == null) {
@@ -63,12 +71,26 @@ final class RepositoryFetcher {
             Path cache = repository.getResourceDirectory(artifact);
             return new Fetched(files, where + " (cached at " + cache + ")");
         } catch (IOException e) {
-            String hint = String.valueOf(e.getMessage()).contains("non-public address")
-                    ? " (DJL downloads from private or loopback addresses only when the environment"
-                            + " variable DJL_ALLOW_INSECURE_URL is true)"
-                    : "";
             throw new DatasetException(where + ": fetching " + name.id() + " " + VERSION
-                    + " failed: " + e.getMessage() + hint, e);
+                    + " failed: " + e.getMessage(), e);
+        } finally {
+            if (mirrorUrl != null) {
+                restore(allowedBefore);
+            }
+        }
+    }
+
+    private static String allowAddressesOnItsOwnNetwork() {
+        String before = System.getProperty(ALLOW_PRIVATE_ADDRESSES);
+        System.setProperty(ALLOW_PRIVATE_ADDRESSES, "true");
+        return before;
+    }
+
+    private static void restore(String before) {
+        if (before == null) {
+            System.clearProperty(ALLOW_PRIVATE_ADDRESSES);
+        } else {
+            System.setProperty(ALLOW_PRIVATE_ADDRESSES, before);
         }
     }
 

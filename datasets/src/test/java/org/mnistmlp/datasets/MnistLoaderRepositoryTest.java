@@ -1,6 +1,7 @@
 package org.mnistmlp.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,13 +38,11 @@ class MnistLoaderRepositoryTest {
     @BeforeEach
     void isolateCache() {
         System.setProperty("DJL_CACHE_DIR", cache.toString());
-        System.setProperty("ai.djl.allow_insecure_url", "true");
     }
 
     @AfterEach
     void restore() {
         System.clearProperty("DJL_CACHE_DIR");
-        System.clearProperty("ai.djl.allow_insecure_url");
     }
 
     @Test
@@ -57,6 +56,7 @@ class MnistLoaderRepositoryTest {
             assertTrue(data.source().startsWith("DJL repository " + mirror.url() + " (cached at " + cache), data.source());
         }
         assertEquals(4, idxFilesIn(cache).size());
+        assertNull(System.getProperty("ai.djl.allow_insecure_url"), "the loopback allowance ends with the fetch");
     }
 
     @Test

@@ -16,7 +16,6 @@ class RealMnistTest {
     @AfterEach
     void forgetCache() {
         System.clearProperty("DJL_CACHE_DIR");
-        System.clearProperty("ai.djl.allow_insecure_url");
     }
 
     @Test
@@ -33,7 +32,6 @@ class RealMnistTest {
     void downloadsThroughDjlRepositoryFromLoopbackMirror() {
         SharedData.assumePresent();
         System.setProperty("DJL_CACHE_DIR", cache.toString());
-        System.setProperty("ai.djl.allow_insecure_url", "true");
         try (MirrorServer mirror = new MirrorServer(SharedData.MIRROR)) {
             MnistData data = MnistLoader.fromRepository(DatasetName.MNIST, mirror.url(), null);
             SharedData.assertRealMnist(data);

@@ -27,10 +27,6 @@ final class DataOptions {
         if (folder != null) {
             return MnistLoader.fromFolder(dataset, folder);
         }
-        if (mirror != null) {
-            // The user named this address; DJL otherwise refuses private and loopback mirrors.
-            System.setProperty("ai.djl.allow_insecure_url", "true");
-        }
         return MnistLoader.fromRepository(dataset, mirror, Terminal.isInteractive() ? new ProgressBar() : null);
     }
 

@@ -107,6 +107,19 @@ public final class GradientCheck {
         return Tensor.of(d, shape);
     }
 
+    /**
+     * Whether every value lies more than {@code gap} from zero: for pre-activations, that the
+     * differences will not step across ReLU's kink.
+     */
+    public static boolean clearOfZero(Tensor values, float gap) {
+        for (float v : values.data()) {
+            if (!(Math.abs(v) > gap)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static UnivariateFunction weightedOutputAsFunctionOf(Supplier<Tensor> function, float[] data, int e, float[] weights) {
         return v -> {
             float saved = data[e];

@@ -8,6 +8,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The look shared by all charts: size, fonts, colours, legend and series styles. */
@@ -52,25 +53,23 @@ final class ChartStyle {
 
     /** Adds a thin line without markers, for dense per-step curves. */
     static void addThinLine(XYChart chart, String name, Curve curve, Color color) {
-        if (curve.isEmpty()) {
-            return;
-        }
-        XYSeries series = chart.addSeries(name, curve.x(), curve.y());
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(color);
-        series.setLineStyle(new BasicStroke(1.2f));
+        addLine(chart, name, curve, color, SeriesMarkers.NONE, 1.2f);
     }
 
     /** Adds a thicker line with a marker on every point, for per-epoch values. */
     static void addMarkedLine(XYChart chart, String name, Curve curve, Color color) {
+        addLine(chart, name, curve, color, SeriesMarkers.CIRCLE, 2f);
+    }
+
+    private static void addLine(XYChart chart, String name, Curve curve, Color color, Marker marker, float width) {
         if (curve.isEmpty()) {
             return;
         }
         XYSeries series = chart.addSeries(name, curve.x(), curve.y());
-        series.setMarker(SeriesMarkers.CIRCLE);
+        series.setMarker(marker);
         series.setMarkerColor(color);
         series.setLineColor(color);
-        series.setLineStyle(new BasicStroke(2f));
+        series.setLineStyle(new BasicStroke(width));
     }
 
     /** Returns the colour of the {@code index}-th run or series. */

@@ -69,8 +69,9 @@ final class TrainCommand implements Callable<Integer> {
         view.refresh();
         stdout.println("close the chart window (or press Ctrl-C) to exit");
         try {
-            while (!view.awaitClosed(200) && !Interrupts.requested()) {
-                Thread.onSpinWait();
+            boolean closed = false;
+            while (!closed && !Interrupts.requested()) {
+                closed = view.awaitClosed(200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

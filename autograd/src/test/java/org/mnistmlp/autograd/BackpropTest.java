@@ -97,6 +97,17 @@ class BackpropTest {
     }
 
     @Test
+    void detachedTensorsShareValuesButStopGradients() {
+        Tensor x = Tensor.scalar(3f).requiresGrad(true);
+        Tensor y = x.mul(x);
+        Tensor frozen = y.detach();
+        assertEquals(9f, frozen.item());
+        assertFalse(frozen.requiresGrad());
+        y.mul(frozen).backward();   // d/dx of x²·(x² held constant) = 2x·9
+        assertEquals(54f, x.grad().item());
+    }
+
+    @Test
     void inputsThatNeedNoGradientGetNone() {
         Tensor images = Tensor.of(new float[] {1f, 2f, 3f, 4f}, 2, 2);
         Tensor w = Tensor.of(new float[] {1f, 0f, 0f, 1f}, 2, 2).requiresGrad(true);

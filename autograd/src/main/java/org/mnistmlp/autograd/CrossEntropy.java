@@ -9,15 +9,15 @@ final class CrossEntropy {
     private CrossEntropy() {}
 
     static Tensor apply(Tensor logits, int[] labels) {
-        if (logits.rank() != 2) {
+        if (logits.dim() != 2) {
             throw new IllegalArgumentException("crossEntropy: logits must be batch × classes, got shape " + Shapes.str(logits.shape()));
         }
-        int batch = logits.dim(0);
+        int batch = logits.size(0);
         int classes = SoftmaxRows.columns("crossEntropy", logits);
         if (labels.length != batch) {
             throw new IllegalArgumentException("crossEntropy: " + labels.length + " labels for logits of shape " + Shapes.str(logits.shape()));
         }
-        float[] logProb = TensorScope.floats(logits.size());
+        float[] logProb = TensorScope.floats(logits.numel());
         SoftmaxRows.logSoftmax(logits.data(), logProb, classes);
         double total = 0;
         for (int r = 0; r < batch; r++) {

@@ -72,15 +72,15 @@ public final class GradientCheck {
             in.requiresGrad(true).zeroGrad();
         }
         Tensor output = function.get();
-        float[] weights = randomWeights(output.size());
+        float[] weights = randomWeights(output.numel());
         output.backward(Tensor.of(weights, output.shape()));
 
         FiniteDifferencesDifferentiator differentiator = new FiniteDifferencesDifferentiator(5, step);
         Result worst = new Result(0, -1, -1, 0, 0);
         for (int t = 0; t < inputs.size(); t++) {
             Tensor in = inputs.get(t);
-            float[] analytic = in.grad() == null ? new float[in.size()] : in.grad().data().clone();
-            for (int e = 0; e < in.size(); e++) {
+            float[] analytic = in.grad() == null ? new float[in.numel()] : in.grad().data().clone();
+            for (int e = 0; e < in.numel(); e++) {
                 UnivariateDifferentiableFunction f = differentiator.differentiate(
                         weightedOutputAsFunctionOf(function, in.data(), e, weights));
                 double numeric = f.value(new DerivativeStructure(1, 1, 0, in.data()[e])).getPartialDerivative(1);

@@ -6,7 +6,7 @@ final class LogSoftmax {
 
     static Tensor apply(Tensor x) {
         int cols = SoftmaxRows.columns("logSoftmax", x);
-        float[] y = TensorScope.floats(x.size());
+        float[] y = TensorScope.floats(x.numel());
         SoftmaxRows.logSoftmax(x.data(), y, cols);
         return Tensor.result("logSoftmax", y, x.shape(), g -> {
             float[] gx = x.gradBuffer();

@@ -6,9 +6,9 @@ final class MatMul {
 
     static Tensor apply(Tensor a, Tensor b) {
         Matrices.requireProduct("matmul", a, b);
-        int m = a.dim(0);
-        int k = a.dim(1);
-        int n = b.dim(1);
+        int m = a.size(0);
+        int k = a.size(1);
+        int n = b.size(1);
         float[] c = TensorScope.floats(m * n);
         Kernels.current().matmul(a.data(), b.data(), c, m, k, n, false);
         return Tensor.result("matmul", c, new int[] {m, n}, g -> {

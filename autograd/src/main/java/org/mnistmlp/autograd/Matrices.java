@@ -5,7 +5,7 @@ final class Matrices {
     private Matrices() {}
 
     static void requireMatrix(String op, Tensor t, String role) {
-        if (t.rank() != 2) {
+        if (t.dim() != 2) {
             throw new IllegalArgumentException(op + ": " + role + " must be a matrix, got shape " + Shapes.str(t.shape()));
         }
     }
@@ -13,9 +13,9 @@ final class Matrices {
     static void requireProduct(String op, Tensor a, Tensor b) {
         requireMatrix(op, a, "left operand");
         requireMatrix(op, b, "right operand");
-        if (a.dim(1) != b.dim(0)) {
+        if (a.size(1) != b.size(0)) {
             throw new IllegalArgumentException(op + ": shapes " + Shapes.str(a.shape()) + " and " + Shapes.str(b.shape())
-                    + " do not chain (" + a.dim(1) + " != " + b.dim(0) + ")");
+                    + " do not chain (" + a.size(1) + " != " + b.size(0) + ")");
         }
     }
 }

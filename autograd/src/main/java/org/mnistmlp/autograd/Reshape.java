@@ -26,10 +26,10 @@ final class Reshape {
                 known *= shape[d];
             }
         }
-        if (inferred >= 0 && known > 0 && x.size() % known == 0) {
-            shape[inferred] = (int) (x.size() / known);
+        if (inferred >= 0 && known > 0 && x.numel() % known == 0) {
+            shape[inferred] = (int) (x.numel() / known);
         }
-        if (inferred >= 0 && shape[inferred] < 0 || Shapes.size(shape) != x.size()) {
+        if (inferred >= 0 && shape[inferred] < 0 || Shapes.size(shape) != x.numel()) {
             throw new IllegalArgumentException("reshape: cannot view shape " + Shapes.str(x.shape()) + " as " + Shapes.str(shape));
         }
         return shape;

@@ -5,10 +5,10 @@ final class SoftmaxRows {
     private SoftmaxRows() {}
 
     static int columns(String op, Tensor x) {
-        if (x.rank() == 0 || x.dim(-1) == 0) {
+        if (x.dim() == 0 || x.size(-1) == 0) {
             throw new IllegalArgumentException(op + ": needs at least one class along the last axis, got shape " + Shapes.str(x.shape()));
         }
-        return x.dim(-1);
+        return x.size(-1);
     }
 
     static void logSoftmax(float[] x, float[] out, int cols) {

@@ -108,18 +108,23 @@ public final class Tensor {
         return shape.clone();
     }
 
-    /** The size of dimension {@code d}; negative d counts from the end. */
-    public int dim(int d) {
-        return shape[d < 0 ? shape.length + d : d];
+    /** The length of dimension {@code d}, as PyTorch's {@code size(d)}; negative d counts from the end. */
+    public int size(int d) {
+        int axis = d < 0 ? shape.length + d : d;
+        if (axis < 0 || axis >= shape.length) {
+            throw new IllegalArgumentException("size: dimension " + d + " out of range for shape " + Shapes.str(shape)
+                    + " (valid: " + -shape.length + " to " + (shape.length - 1) + ")");
+        }
+        return shape[axis];
     }
 
-    /** The number of dimensions (0 for a scalar). */
-    public int rank() {
+    /** The number of dimensions, 0 for a scalar (PyTorch's {@code dim()}). */
+    public int dim() {
         return shape.length;
     }
 
-    /** The number of elements. */
-    public int size() {
+    /** The number of elements (PyTorch's {@code numel()}). */
+    public int numel() {
         return data.length;
     }
 
@@ -262,19 +267,19 @@ public final class Tensor {
     /** The mean of all elements, as a scalar. */
     public Tensor mean() { return sum().div(data.length); }
     /** The mean along one axis, which is removed from the shape. */
-    public Tensor mean(int axis) { return sum(axis).div(dim(axis)); }
+    public Tensor mean(int axis) { return sum(axis).div(size(axis)); }
 
     /** The matrix product of two matrices. */
     public Tensor matmul(Tensor other) { return MatMul.apply(this, other); }
     /** {@code this·weight + bias} for a batch of rows, fused: the affine map of a linear layer. */
-    public Tensor linear(Tensor weight, Tensor bias) { return Linear.apply(this, weight, bias); }
+    public Tensor linear(Tensor weight, Tensor bias) { return LinearOp.apply(this, weight, bias); }
     /** The transpose of a matrix. */
     public Tensor transpose() { return Transpose.apply(this); }
     /** The same values in a new shape of the same size; one dimension may be -1 (inferred). */
     public Tensor reshape(int... newShape) { return Reshape.apply(this, newShape); }
 
     /** Softmax over the last axis. */
-    public Tensor softmax() { return Softmax.apply(this); }
+    public Tensor softmax() { return SoftmaxOp.apply(this); }
     /** Log-softmax over the last axis, computed stably. */
     public Tensor logSoftmax() { return LogSoftmax.apply(this); }
     /**

@@ -6,8 +6,8 @@ final class Transpose {
 
     static Tensor apply(Tensor x) {
         Matrices.requireMatrix("transpose", x, "input");
-        int rows = x.dim(0);
-        int cols = x.dim(1);
+        int rows = x.size(0);
+        int cols = x.size(1);
         float[] out = transposed(x.data(), rows, cols);
         return Tensor.result("transpose", out, new int[] {cols, rows}, g -> {
             float[] gx = x.gradBuffer();

@@ -49,12 +49,12 @@ public final class Linear extends Module {
 
     /** The number of input features. */
     public int inFeatures() {
-        return weight.dim(0);
+        return weight.size(0);
     }
 
     /** The number of output features. */
     public int outFeatures() {
-        return weight.dim(1);
+        return weight.size(1);
     }
 
     @Override

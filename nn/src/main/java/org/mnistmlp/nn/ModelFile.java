@@ -150,7 +150,7 @@ public final class ModelFile {
                 throw new ModelFileException(file + ": parameter '" + name + "' has shape " + Arrays.toString(shape)
                         + " in the file but " + Arrays.toString(wantShape) + " in the model");
             }
-            float[] v = new float[want.getValue().size()];
+            float[] v = new float[want.getValue().numel()];
             for (int i = 0; i < v.length; i++) {
                 v[i] = in.readFloat();
             }

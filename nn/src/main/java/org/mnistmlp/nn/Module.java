@@ -58,7 +58,7 @@ public abstract class Module {
     public final long parameterCount() {
         long count = 0;
         for (Tensor p : parameters()) {
-            count += p.size();
+            count += p.numel();
         }
         return count;
     }

@@ -55,7 +55,7 @@ public final class SGD {
         started = new boolean[params.length];
         if (momentum != 0) {
             for (int i = 0; i < params.length; i++) {
-                buffers[i] = new float[params[i].size()];
+                buffers[i] = new float[params[i].numel()];
             }
         }
     }

@@ -15,8 +15,8 @@ final class TestTensors {
 
     /** The index of the largest value in each row of a matrix. */
     static int[] argmaxRows(Tensor m) {
-        int rows = m.dim(0);
-        int cols = m.dim(1);
+        int rows = m.size(0);
+        int cols = m.size(1);
         int[] best = new int[rows];
         for (int r = 0; r < rows; r++) {
             for (int c = 1; c < cols; c++) {

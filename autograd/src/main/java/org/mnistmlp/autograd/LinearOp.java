@@ -5,15 +5,15 @@ package org.mnistmlp.autograd;
  * Forward starts each output row at b and accumulates the product into it (one pass over Y).
  * Backward: {@code dX = dY·Wᵀ}, {@code dW = Xᵀ·dY}, {@code db = Σ_rows dY}; each only if needed.
  */
-final class Linear {
-    private Linear() {}
+final class LinearOp {
+    private LinearOp() {}
 
     static Tensor apply(Tensor x, Tensor w, Tensor b) {
         Matrices.requireProduct("linear", x, w);
-        int batch = x.dim(0);
-        int in = x.dim(1);
-        int out = w.dim(1);
-        if (b.rank() != 1 || b.dim(0) != out) {
+        int batch = x.size(0);
+        int in = x.size(1);
+        int out = w.size(1);
+        if (b.dim() != 1 || b.size(0) != out) {
             throw new IllegalArgumentException("linear: bias of shape " + Shapes.str(b.shape())
                     + " does not match weight " + Shapes.str(w.shape()) + " (expected [" + out + "])");
         }

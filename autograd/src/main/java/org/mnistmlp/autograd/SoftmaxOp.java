@@ -1,12 +1,12 @@
 package org.mnistmlp.autograd;
 
 /** {@code y = exp x / Σ exp x} over the last axis. Backward: {@code dx = y·(dy - Σ dy·y)} per row. */
-final class Softmax {
-    private Softmax() {}
+final class SoftmaxOp {
+    private SoftmaxOp() {}
 
     static Tensor apply(Tensor x) {
         int cols = SoftmaxRows.columns("softmax", x);
-        float[] y = TensorScope.floats(x.size());
+        float[] y = TensorScope.floats(x.numel());
         SoftmaxRows.logSoftmax(x.data(), y, cols);
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) Math.exp(y[i]);

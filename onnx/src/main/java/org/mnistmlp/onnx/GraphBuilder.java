@@ -63,17 +63,9 @@ final class GraphBuilder {
         current = node(prefix, "Mul", x, sigmoid).getOutput(0);
     }
 
-    /**
-     * The graph, its last node's output renamed {@code output} and declared a float [N, {@code features}].
-     *
-     * @throws IllegalStateException if no node was added
-     */
+    /** The graph, its last node's output (there must be one) renamed {@code output} and declared a float [N, {@code features}]. */
     GraphProto build(String output, int features) {
-        int last = graph.getNodeCount() - 1;
-        if (last < 0) {
-            throw new IllegalStateException("the graph has no nodes");
-        }
-        graph.getNodeBuilder(last).setOutput(0, output);
+        graph.getNodeBuilder(graph.getNodeCount() - 1).setOutput(0, output);
         return graph.addOutput(floatMatrix(output, features)).build();
     }
 

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import org.mnistmlp.nn.Linear;
@@ -172,7 +173,7 @@ public final class OnnxExport {
     private static Properties producer() {
         Properties properties = new Properties();
         try (InputStream in = OnnxExport.class.getResourceAsStream("producer.properties")) {
-            properties.load(in);
+            properties.load(Objects.requireNonNull(in, "producer.properties is missing from the onnx jar"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the producer's name and version", e);
         }

@@ -79,11 +79,12 @@ public final class GradientCheck {
         Result worst = new Result(0, -1, -1, 0, 0);
         for (int t = 0; t < inputs.size(); t++) {
             Tensor in = inputs.get(t);
-            float[] analytic = in.grad() == null ? new float[in.numel()] : in.grad().data().clone();
-            for (int e = 0; e < in.numel(); e++) {
+            float[] analytic = in.grad() == null ? new float[in.numel()] : in.grad().toArray();
+            float[] values = in.data();   // perturbed in place, one element at a time, and restored
+            for (int e = 0; e < values.length; e++) {
                 UnivariateDifferentiableFunction f = differentiator.differentiate(
-                        weightedOutputAsFunctionOf(function, in.data(), e, weights));
-                double numeric = f.value(new DerivativeStructure(1, 1, 0, in.data()[e])).getPartialDerivative(1);
+                        weightedOutputAsFunctionOf(function, values, e, weights));
+                double numeric = f.value(new DerivativeStructure(1, 1, 0, values[e])).getPartialDerivative(1);
                 double a = analytic[e];
                 double error = Math.abs(a - numeric) / Math.max(floor, Math.max(Math.abs(a), Math.abs(numeric)));
                 if (!(error <= worst.worstRelativeError())) {   // also catches NaN
@@ -112,7 +113,7 @@ public final class GradientCheck {
      * differences will not step across ReLU's kink.
      */
     public static boolean clearOfZero(Tensor values, float gap) {
-        for (float v : values.data()) {
+        for (float v : values.values()) {
             if (!(Math.abs(v) > gap)) {
                 return false;
             }
@@ -125,7 +126,7 @@ public final class GradientCheck {
             float saved = data[e];
             data[e] = (float) v;
             try (NoGrad ignored = NoGrad.enter()) {
-                float[] out = function.get().data();
+                float[] out = function.get().values();
                 double s = 0;
                 for (int i = 0; i < out.length; i++) {
                     s += (double) out[i] * weights[i];

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The backward engine: visits the graph below a root in reverse topological order, so that every
  * node has received the contributions of all its consumers before it passes its gradient on.
- * The traversal is iterative, so graphs of any depth are safe from stack overflow.
+ * The traversal is iterative, so graphs of any depth are safe from stack overflow. The graph is the one
+ * the ops recorded when they ran: an input is part of it only if it needed a gradient then.
  */
 final class Backprop {
     private Backprop() {}
@@ -18,6 +19,7 @@ final class Backprop {
     static void run(Tensor root, float[] seed) {
         List<Tensor> order = topologicalOrder(root);
         for (Tensor t : order) {
+            t.requireLive();
             if (!t.isLeaf()) {
                 t.clearGrad();   // intermediate gradients describe this pass only
             }
@@ -26,7 +28,7 @@ final class Backprop {
         for (int i = order.size() - 1; i >= 0; i--) {
             Tensor t = order.get(i);
             if (!t.isLeaf()) {
-                t.backwardFn().backward(t.gradBuffer());
+                t.node().backward(t);
             }
         }
     }
@@ -46,10 +48,11 @@ final class Backprop {
         stack.push(new Frame(root));
         while (!stack.isEmpty()) {
             Frame top = stack.peek();
-            Tensor[] inputs = top.tensor.inputs();
-            if (top.next < inputs.length) {
-                Tensor in = inputs[top.next++];
-                if (in.requiresGrad() && visited.add(in)) {
+            Node node = top.tensor.node();
+            if (node != null && top.next < node.inputs().length) {
+                int i = top.next++;
+                Tensor in = node.inputs()[i];
+                if (node.needsGrad(i) && visited.add(in)) {
                     stack.push(new Frame(in));
                 }
             } else {

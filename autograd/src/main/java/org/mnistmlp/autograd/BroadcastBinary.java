@@ -12,15 +12,15 @@ final class BroadcastBinary {
         int[] outShape = Shapes.broadcast(f.name(), a.shape(), b.shape());
         int[] ia = Shapes.broadcastIndex(a.shape(), outShape);
         int[] ib = Shapes.broadcastIndex(b.shape(), outShape);
-        float[] ad = a.data();
-        float[] bd = b.data();
+        float[] ad = a.values();
+        float[] bd = b.values();
         float[] out = TensorScope.floats(Shapes.size(outShape));
         for (int i = 0; i < out.length; i++) {
             out[i] = f.value(ad[at(ia, i)], bd[at(ib, i)]);
         }
-        return Tensor.result(f.name(), out, outShape, g -> {
-            float[] ga = a.requiresGrad() ? a.gradBuffer() : null;
-            float[] gb = b.requiresGrad() ? b.gradBuffer() : null;
+        return Tensor.result(f.name(), out, outShape, (g, needsGrad) -> {
+            float[] ga = needsGrad[0] ? a.gradBuffer() : null;
+            float[] gb = needsGrad[1] ? b.gradBuffer() : null;
             for (int i = 0; i < out.length; i++) {
                 int j = at(ia, i);
                 int k = at(ib, i);

@@ -8,7 +8,8 @@ package org.mnistmlp.autograd;
 final class CrossEntropy {
     private CrossEntropy() {}
 
-    static Tensor apply(Tensor logits, int[] labels) {
+    static Tensor apply(Tensor logits, int[] callersLabels) {
+        int[] labels = callersLabels.clone();   // the caller may reuse its array before the backward pass
         if (logits.dim() != 2) {
             throw new IllegalArgumentException("crossEntropy: logits must be batch × classes, got shape " + Shapes.str(logits.shape()));
         }
@@ -18,7 +19,7 @@ final class CrossEntropy {
             throw new IllegalArgumentException("crossEntropy: " + labels.length + " labels for logits of shape " + Shapes.str(logits.shape()));
         }
         float[] logProb = TensorScope.floats(logits.numel());
-        SoftmaxRows.logSoftmax(logits.data(), logProb, classes);
+        SoftmaxRows.logSoftmax(logits.values(), logProb, classes);
         double total = 0;
         for (int r = 0; r < batch; r++) {
             int label = labels[r];
@@ -28,7 +29,7 @@ final class CrossEntropy {
             total -= logProb[r * classes + label];
         }
         float loss = (float) (total / batch);
-        return Tensor.result("crossEntropy", new float[] {loss}, new int[0], g -> {
+        return Tensor.result("crossEntropy", new float[] {loss}, new int[0], (g, needsGrad) -> {
             float[] gx = logits.gradBuffer();
             float scale = g[0] / batch;
             for (int r = 0; r < batch; r++) {

@@ -5,13 +5,9 @@ final class Elementwise {
     private Elementwise() {}
 
     static Tensor apply(Tensor x, ElementwiseFunction f) {
-        float[] xd = x.data();
+        float[] xd = x.values();
         float[] y = TensorScope.floats(xd.length);
         f.forward(xd, y, xd.length);
-        return Tensor.result(f.name(), y, x.shape(), gy -> {
-            if (x.requiresGrad()) {
-                f.backward(xd, y, gy, x.gradBuffer(), xd.length);
-            }
-        }, x);
+        return Tensor.result(f.name(), y, x.shape(), (gy, needsGrad) -> f.backward(xd, y, gy, x.gradBuffer(), xd.length), x);
     }
 }

@@ -17,7 +17,14 @@ import org.apache.commons.math3.random.Well19937c;
  * each input element's derivative is estimated with a 5-point central stencil (Commons Math's
  * {@link FiniteDifferencesDifferentiator}). The reported error of an element is
  * {@code |analytic - numeric| / max(|analytic|, |numeric|, floor)}; the floor keeps float32 rounding
- * noise on near-zero derivatives from counting as a relative error.
+ * noise on near-zero derivatives from counting as a relative error. So derivatives larger than the
+ * floor are compared relatively, and smaller ones absolutely: with the default floor of 5e-2 and the
+ * project's {@link #TOLERANCE} of 1e-3, derivatives below 5e-2 must agree to within 5e-5
+ * (= 5e-2 × 1e-3), an absolute floor.
+ *
+ * <p>The project's checks of every op and layer are lists of {@link Case}s ({@link OpGradientChecks} in
+ * this module, its counterpart for the layers in {@code nn}), run both by the tests and by the
+ * program's {@code gradcheck} command.
  *
  * <pre>{@code
  * Tensor x = Tensor.of(values, 3, 4).requiresGrad(true);
@@ -30,6 +37,8 @@ public final class GradientCheck {
     public static final double DEFAULT_STEP = 1e-2;
     /** Derivatives smaller than this are compared absolutely, scaled by it: below it float32 rounding dominates. */
     public static final double DEFAULT_FLOOR = 5e-2;
+    /** The worst relative error the project's checks accept; with the default floor, an absolute 5e-5 on small derivatives. */
+    public static final double TOLERANCE = 1e-3;
 
     private static final long WEIGHT_SEED = 20_241_122L;
 
@@ -57,6 +66,20 @@ public final class GradientCheck {
         }
     }
 
+    /**
+     * One named check, to run when asked: the unit of the lists shared by the tests and the
+     * {@code gradcheck} command.
+     *
+     * @param name what is checked and at which shapes, starting with the op's or layer's name
+     * @param check builds fresh inputs and runs the check
+     */
+    public record Case(String name, Supplier<Result> check) {
+        /** Runs the check. */
+        public Result run() {
+            return check.get();
+        }
+    }
+
     /** Checks with the default step and floor. */
     public static Result check(Supplier<Tensor> function, Tensor... inputs) {
         return check(function, List.of(inputs), DEFAULT_STEP, DEFAULT_FLOOR);
@@ -79,11 +102,12 @@ public final class GradientCheck {
         Result worst = new Result(0, -1, -1, 0, 0);
         for (int t = 0; t < inputs.size(); t++) {
             Tensor in = inputs.get(t);
-            float[] analytic = in.grad() == null ? new float[in.numel()] : in.grad().data().clone();
-            for (int e = 0; e < in.numel(); e++) {
+            float[] analytic = in.grad() == null ? new float[in.numel()] : in.grad().toArray();
+            float[] values = in.data();   // perturbed in place, one element at a time, and restored
+            for (int e = 0; e < values.length; e++) {
                 UnivariateDifferentiableFunction f = differentiator.differentiate(
-                        weightedOutputAsFunctionOf(function, in.data(), e, weights));
-                double numeric = f.value(new DerivativeStructure(1, 1, 0, in.data()[e])).getPartialDerivative(1);
+                        weightedOutputAsFunctionOf(function, values, e, weights));
+                double numeric = f.value(new DerivativeStructure(1, 1, 0, values[e])).getPartialDerivative(1);
                 double a = analytic[e];
                 double error = Math.abs(a - numeric) / Math.max(floor, Math.max(Math.abs(a), Math.abs(numeric)));
                 if (!(error <= worst.worstRelativeError())) {   // also catches NaN
@@ -112,7 +136,7 @@ public final class GradientCheck {
      * differences will not step across ReLU's kink.
      */
     public static boolean clearOfZero(Tensor values, float gap) {
-        for (float v : values.data()) {
+        for (float v : values.values()) {
             if (!(Math.abs(v) > gap)) {
                 return false;
             }
@@ -125,7 +149,7 @@ public final class GradientCheck {
             float saved = data[e];
             data[e] = (float) v;
             try (NoGrad ignored = NoGrad.enter()) {
-                float[] out = function.get().data();
+                float[] out = function.get().values();
                 double s = 0;
                 for (int i = 0; i < out.length; i++) {
                     s += (double) out[i] * weights[i];

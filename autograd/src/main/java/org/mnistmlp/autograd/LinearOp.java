@@ -17,20 +17,22 @@ final class LinearOp {
             throw new IllegalArgumentException("linear: bias of shape " + Shapes.str(b.shape())
                     + " does not match weight " + Shapes.str(w.shape()) + " (expected [" + out + "])");
         }
-        float[] bias = b.data();
+        float[] xd = x.values();
+        float[] wd = w.values();
+        float[] bias = b.values();
         float[] y = TensorScope.floats(batch * out);
         for (int r = 0; r < batch; r++) {
             System.arraycopy(bias, 0, y, r * out, out);
         }
-        Kernels.current().matmul(x.data(), w.data(), y, batch, in, out, true);
-        return Tensor.result("linear", y, new int[] {batch, out}, g -> {
-            if (x.requiresGrad()) {
-                Kernels.current().matmulTransB(g, w.data(), x.gradBuffer(), batch, out, in, true);
+        Kernels.current().matmul(xd, wd, y, batch, in, out, true);
+        return Tensor.result("linear", y, new int[] {batch, out}, (g, needsGrad) -> {
+            if (needsGrad[0]) {
+                Kernels.current().matmulTransB(g, wd, x.gradBuffer(), batch, out, in, true);
             }
-            if (w.requiresGrad()) {
-                Kernels.current().matmulTransA(x.data(), g, w.gradBuffer(), in, batch, out, true);
+            if (needsGrad[1]) {
+                Kernels.current().matmulTransA(xd, g, w.gradBuffer(), in, batch, out, true);
             }
-            if (b.requiresGrad()) {
+            if (needsGrad[2]) {
                 float[] gb = b.gradBuffer();
                 for (int r = 0; r < batch; r++) {
                     for (int j = 0; j < out; j++) {

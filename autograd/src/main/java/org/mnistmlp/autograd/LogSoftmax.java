@@ -7,8 +7,8 @@ final class LogSoftmax {
     static Tensor apply(Tensor x) {
         int cols = SoftmaxRows.columns("logSoftmax", x);
         float[] y = TensorScope.floats(x.numel());
-        SoftmaxRows.logSoftmax(x.data(), y, cols);
-        return Tensor.result("logSoftmax", y, x.shape(), g -> {
+        SoftmaxRows.logSoftmax(x.values(), y, cols);
+        return Tensor.result("logSoftmax", y, x.shape(), (g, needsGrad) -> {
             float[] gx = x.gradBuffer();
             for (int base = 0; base < y.length; base += cols) {
                 float total = 0f;

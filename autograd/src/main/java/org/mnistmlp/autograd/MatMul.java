@@ -9,14 +9,16 @@ final class MatMul {
         int m = a.size(0);
         int k = a.size(1);
         int n = b.size(1);
+        float[] ad = a.values();
+        float[] bd = b.values();
         float[] c = TensorScope.floats(m * n);
-        Kernels.current().matmul(a.data(), b.data(), c, m, k, n, false);
-        return Tensor.result("matmul", c, new int[] {m, n}, g -> {
-            if (a.requiresGrad()) {
-                Kernels.current().matmulTransB(g, b.data(), a.gradBuffer(), m, n, k, true);
+        Kernels.current().matmul(ad, bd, c, m, k, n, false);
+        return Tensor.result("matmul", c, new int[] {m, n}, (g, needsGrad) -> {
+            if (needsGrad[0]) {
+                Kernels.current().matmulTransB(g, bd, a.gradBuffer(), m, n, k, true);
             }
-            if (b.requiresGrad()) {
-                Kernels.current().matmulTransA(a.data(), g, b.gradBuffer(), k, m, n, true);
+            if (needsGrad[1]) {
+                Kernels.current().matmulTransA(ad, g, b.gradBuffer(), k, m, n, true);
             }
         }, a, b);
     }

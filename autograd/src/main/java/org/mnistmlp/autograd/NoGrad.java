@@ -7,16 +7,18 @@ package org.mnistmlp.autograd;
  *     Tensor logits = model.forward(images);   // no backward closures are kept
  * }
  * }</pre>
- * Scopes nest and belong to the thread that opened them.
+ * Scopes nest and belong to the thread that opened them: closing one on another thread is refused
+ * and changes neither thread's state.
  */
 public final class NoGrad implements AutoCloseable {
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
+    private final Thread owner = Thread.currentThread();
     private boolean closed;
 
     private NoGrad() {}
 
-    /** Opens a scope; close it (try-with-resources) to restore graph recording. */
+    /** Opens a scope on this thread; close it on the same thread (try-with-resources) to restore graph recording. */
     public static NoGrad enter() {
         DEPTH.get()[0]++;
         return new NoGrad();
@@ -29,6 +31,10 @@ public final class NoGrad implements AutoCloseable {
 
     @Override
     public void close() {
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("NoGrad closed on thread " + Thread.currentThread().getName()
+                    + ", but it belongs to thread " + owner.getName() + ", which opened it");
+        }
         if (!closed) {
             closed = true;
             DEPTH.get()[0]--;

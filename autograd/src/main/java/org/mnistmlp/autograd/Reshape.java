@@ -6,7 +6,7 @@ final class Reshape {
 
     static Tensor apply(Tensor x, int[] requested) {
         int[] shape = resolve(x, requested.clone());
-        return Tensor.result("reshape", x.data(), shape, g -> {
+        return Tensor.result("reshape", x.values(), shape, (g, needsGrad) -> {
             float[] gx = x.gradBuffer();
             for (int i = 0; i < gx.length; i++) {
                 gx[i] += g[i];

@@ -65,33 +65,17 @@ public final class ScalarKernels implements Kernels {
         activateBackwardRange(f, x, y, gy, gx, 0, n);
     }
 
+    /** The activations of elements [from, to), by their definition in {@link Activation}. */
     void activateRange(Activation f, float[] x, float[] y, int from, int to) {
         for (int i = from; i < to; i++) {
-            y[i] = switch (f) {
-                case RELU -> Math.max(x[i], 0f);
-                case SIGMOID -> sigmoid(x[i]);
-                case TANH -> (float) Math.tanh(x[i]);
-                case SILU -> x[i] * sigmoid(x[i]);
-            };
+            y[i] = f.value(x[i]);
         }
     }
 
+    /** The activation gradients of elements [from, to), by their definition in {@link Activation}. */
     void activateBackwardRange(Activation f, float[] x, float[] y, float[] gy, float[] gx, int from, int to) {
         for (int i = from; i < to; i++) {
-            float slope = switch (f) {
-                case RELU -> x[i] > 0f ? 1f : 0f;
-                case SIGMOID -> y[i] * (1f - y[i]);
-                case TANH -> 1f - y[i] * y[i];
-                case SILU -> {
-                    float s = sigmoid(x[i]);
-                    yield s * (1f + x[i] * (1f - s));
-                }
-            };
-            gx[i] += gy[i] * slope;
+            gx[i] += gy[i] * f.derivative(x[i], y[i]);
         }
-    }
-
-    static float sigmoid(float x) {
-        return (float) (1.0 / (1.0 + Math.exp(-x)));
     }
 }

@@ -20,6 +20,16 @@ final class Shapes {
         return (int) n;
     }
 
+    /** Dimension {@code d} of {@code shape} counted from 0, with negative d counting from the end; or an error naming the op. */
+    static int axis(String op, int d, int[] shape) {
+        int axis = d < 0 ? shape.length + d : d;
+        if (axis < 0 || axis >= shape.length) {
+            throw new IllegalArgumentException(op + ": dimension " + d + " out of range for shape " + str(shape)
+                    + (shape.length == 0 ? " (a scalar has no dimensions)" : " (valid: " + -shape.length + " to " + (shape.length - 1) + ")"));
+        }
+        return axis;
+    }
+
     static String str(int[] shape) {
         return Arrays.toString(shape);
     }

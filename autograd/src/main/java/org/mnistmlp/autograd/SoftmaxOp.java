@@ -7,11 +7,11 @@ final class SoftmaxOp {
     static Tensor apply(Tensor x) {
         int cols = SoftmaxRows.columns("softmax", x);
         float[] y = TensorScope.floats(x.numel());
-        SoftmaxRows.logSoftmax(x.data(), y, cols);
+        SoftmaxRows.logSoftmax(x.values(), y, cols);
         for (int i = 0; i < y.length; i++) {
             y[i] = (float) Math.exp(y[i]);
         }
-        return Tensor.result("softmax", y, x.shape(), g -> {
+        return Tensor.result("softmax", y, x.shape(), (g, needsGrad) -> {
             float[] gx = x.gradBuffer();
             for (int base = 0; base < y.length; base += cols) {
                 float dot = 0f;

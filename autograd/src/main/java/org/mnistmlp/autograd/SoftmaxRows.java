@@ -21,9 +21,11 @@ final class SoftmaxRows {
             for (int j = 0; j < cols; j++) {
                 sum += Math.exp(x[base + j] - max);
             }
-            float logSum = (float) Math.log(sum);
+            // x - max is exact, and subtracting the log-sum in double rounds each output once, instead
+            // of every output of the row sharing the rounding error of a float log-sum.
+            double logSum = Math.log(sum);
             for (int j = 0; j < cols; j++) {
-                out[base + j] = (x[base + j] - max) - logSum;   // x - max is exact; adding max to logSum would not be
+                out[base + j] = (float) ((x[base + j] - max) - logSum);
             }
         }
     }

@@ -14,36 +14,68 @@ import java.util.Arrays;
  * <p>Element-wise binary ops broadcast as NumPy does. Shape errors throw {@link IllegalArgumentException}
  * naming the op and the shapes.
  */
+/**
+ * A float32 tensor: row-major {@code float[]} data, a shape, and, when it takes part in training, a
+ * gradient of the same shape and the op that produced it.
+ *
+ * <p>Operations read like PyTorch's: {@code x.matmul(w).add(b).relu()}. Each returns a new tensor and,
+ * unless inside a {@link NoGrad} scope or when no input requires a gradient, records how to propagate
+ * gradients back. {@link #backward()} on a scalar fills {@link #grad()} of every tensor below it that
+ * {@link #requiresGrad() required} one when its ops ran; gradients of leaves add up across calls until
+ * {@link #zeroGrad()}.
+ *
+ * <p>Three rules keep the numbers right, each enforced with an {@link IllegalStateException}:
+ * <ul>
+ * <li><b>The graph is fixed when an op runs.</b> Switching {@link #requiresGrad(boolean)} afterwards
+ * changes only the ops that run afterwards.
+ * <li><b>Values a backward pass needs must not change before it runs.</b> Every in-place change
+ * ({@link #set}, {@link #copyFrom}, {@link #data()}) advances the tensor's {@link #version()}; the
+ * backward pass refuses to use an op's input or output whose version has moved since the op ran.
+ * <li><b>A tensor made inside a {@link TensorScope} is used only inside it.</b> Once the scope closes,
+ * its storage is recycled, and any use of the tensor (its values, gradient, backward, detach, or as an
+ * op's input) is refused.
+ * </ul>
+ *
+ * <p>Element-wise binary ops broadcast as NumPy does. Shape errors throw {@link IllegalArgumentException}
+ * naming the op and the shapes; bad indices throw {@link IndexOutOfBoundsException} or
+ * {@link IllegalArgumentException} naming the index and the shape.
+ */
 public final class Tensor {
-    private static final Tensor[] NO_INPUTS = new Tensor[0];
-
     private final float[] data;
     private final int[] shape;
-    private final String op;
-    private final Tensor[] inputs;
-    private final BackwardFn backwardFn;
+    /** How this tensor was made, or null for a leaf. */
+    private final Node node;
+    /** The tensor owning the storage (and its version): this one, or the one a reshape or detach shares. */
+    private final Tensor base;
+    /** The scope whose closing recycles this tensor, or null if none does. */
+    private final TensorScope scope;
+    /** In-place changes so far; kept on the base only. */
+    private int version;
     /** The gradient, itself a plain tensor of this one's shape; null until a backward pass reaches here. */
     private Tensor grad;
     private boolean requiresGrad;
 
-    private Tensor(float[] data, int[] shape, String op, Tensor[] inputs, BackwardFn backwardFn) {
+    private Tensor(float[] data, int[] shape, Node node, Tensor base, TensorScope scope) {
         this.data = data;
         this.shape = shape;
-        this.op = op;
-        this.inputs = inputs;
-        this.backwardFn = backwardFn;
-        this.requiresGrad = backwardFn != null;
+        this.node = node;
+        this.base = base == null ? this : base;
+        this.scope = scope;
+        this.requiresGrad = node != null;
     }
 
     // ---- creation ------------------------------------------------------------------------------
 
-    /** Wraps {@code data} (not copied) as a tensor of the given shape. */
+    /**
+     * Wraps {@code data} (not copied) as a tensor of the given shape. Later writes to that array are
+     * not seen as in-place changes; make them through {@link #copyFrom} or {@link #set} instead.
+     */
     public static Tensor of(float[] data, int... shape) {
         int[] s = shape.clone();
         if (Shapes.size(s) != data.length) {
             throw new IllegalArgumentException("of: " + data.length + " values do not fill shape " + Shapes.str(s));
         }
-        return new Tensor(data, s, null, NO_INPUTS, null);
+        return new Tensor(data, s, null, null, null);
     }
 
     /** A tensor of shape [] holding one value. */
@@ -82,26 +114,106 @@ public final class Tensor {
     }
 
     /**
-     * The result of an op: records {@code backwardFn} and the inputs when gradients are being recorded
-     * and some input requires a gradient; otherwise a plain constant.
+     * The result of an op, made inside the current {@link TensorScope} if any. Records how it was made
+     * when gradients are being recorded and some input requires a gradient; otherwise it is a constant.
+     * An output that shares an input's array (a reshape) shares its version too.
      */
     static Tensor result(String op, float[] data, int[] shape, BackwardFn backwardFn, Tensor... inputs) {
-        if (NoGrad.isGradEnabled()) {
-            for (Tensor in : inputs) {
-                if (in.requiresGrad) {
-                    return new Tensor(data, shape, op, inputs, backwardFn);
-                }
+        Tensor base = null;
+        boolean gradNeeded = false;
+        for (Tensor in : inputs) {
+            in.requireLive();
+            gradNeeded |= in.requiresGrad;
+            if (in.data == data) {
+                base = in.base;
             }
         }
-        return new Tensor(data, shape, null, NO_INPUTS, null);
+        Node node = gradNeeded && NoGrad.isGradEnabled()
+                ? new Node(op, inputs, backwardFn, base == null ? 0 : base.version)
+                : null;
+        return new Tensor(data, shape, node, base, TensorScope.current());
+    }
+
+    // ---- values --------------------------------------------------------------------------------
+
+    /**
+     * The live storage, row-major: the way to write values in place, or to read them without a copy.
+     * Taking it counts as an in-place change: it advances {@link #version()}, so a backward pass that
+     * still needs this tensor's values refuses to run. Read with {@link #item()}, {@link #get} or
+     * {@link #toArray()} to leave the version alone.
+     */
+    public float[] data() {
+        requireLive();
+        base.version++;
+        return data;
+    }
+
+    /** A copy of the values, row-major. */
+    public float[] toArray() {
+        return values().clone();
+    }
+
+    /** The values for the ops to read: the live storage, not counted as a change. */
+    float[] values() {
+        requireLive();
+        return data;
+    }
+
+    /** Replaces every value with {@code values} (same count), in place: an in-place change. */
+    public void copyFrom(float[] values) {
+        requireLive();
+        if (values.length != data.length) {
+            throw new IllegalArgumentException("copyFrom: " + values.length + " values for a tensor of shape "
+                    + Shapes.str(shape) + " (" + data.length + " elements)");
+        }
+        System.arraycopy(values, 0, data, 0, data.length);
+        base.version++;
+    }
+
+    /** Sets the value at the given coordinates, in place: an in-place change. */
+    public void set(float value, int... index) {
+        requireLive();
+        data[flatIndex("set", index)] = value;
+        base.version++;
+    }
+
+    /** The value at the given coordinates. */
+    public float get(int... index) {
+        return values()[flatIndex("get", index)];
+    }
+
+    /** The single value of a one-element tensor. */
+    public float item() {
+        float[] d = values();
+        if (d.length != 1) {
+            throw new IllegalArgumentException("item: tensor of shape " + Shapes.str(shape) + " has " + d.length + " elements, not 1");
+        }
+        return d[0];
+    }
+
+    /**
+     * How many in-place changes this tensor's storage has had (PyTorch's {@code _version}); shared with
+     * the tensors that share the storage (reshapes, {@link #detach()}).
+     */
+    public int version() {
+        return base.version;
+    }
+
+    private int flatIndex(String what, int[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException(what + ": " + index.length + " indices for shape " + Shapes.str(shape));
+        }
+        int flat = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (index[d] < 0 || index[d] >= shape[d]) {
+                throw new IndexOutOfBoundsException(what + ": index " + Arrays.toString(index) + " outside shape " + Shapes.str(shape));
+            }
+            flat = flat * shape[d] + index[d];
+        }
+        return flat;
     }
 
     // ---- properties ----------------------------------------------------------------------------
-
-    /** The values, row-major; the live array, not a copy. */
-    public float[] data() {
-        return data;
-    }
 
     /** A copy of the shape. */
     public int[] shape() {
@@ -110,12 +222,7 @@ public final class Tensor {
 
     /** The length of dimension {@code d}, as PyTorch's {@code size(d)}; negative d counts from the end. */
     public int size(int d) {
-        int axis = d < 0 ? shape.length + d : d;
-        if (axis < 0 || axis >= shape.length) {
-            throw new IllegalArgumentException("size: dimension " + d + " out of range for shape " + Shapes.str(shape)
-                    + " (valid: " + -shape.length + " to " + (shape.length - 1) + ")");
-        }
-        return shape[axis];
+        return shape[Shapes.axis("size", d, shape)];
     }
 
     /** The number of dimensions, 0 for a scalar (PyTorch's {@code dim()}). */
@@ -128,38 +235,18 @@ public final class Tensor {
         return data.length;
     }
 
-    /** The single value of a one-element tensor. */
-    public float item() {
-        if (data.length != 1) {
-            throw new IllegalArgumentException("item: tensor of shape " + Shapes.str(shape) + " has " + data.length + " elements, not 1");
-        }
-        return data[0];
-    }
-
-    /** The value at the given coordinates. */
-    public float get(int... index) {
-        if (index.length != shape.length) {
-            throw new IllegalArgumentException("get: " + index.length + " indices for shape " + Shapes.str(shape));
-        }
-        int flat = 0;
-        for (int d = 0; d < shape.length; d++) {
-            if (index[d] < 0 || index[d] >= shape[d]) {
-                throw new IndexOutOfBoundsException("get: index " + Arrays.toString(index) + " outside shape " + Shapes.str(shape));
-            }
-            flat = flat * shape[d] + index[d];
-        }
-        return data[flat];
-    }
-
-    /** Whether backward passes compute a gradient for this tensor. */
+    /** Whether backward passes compute a gradient for this tensor (through the ops run from now on). */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
-    /** Marks a leaf tensor as a parameter or input whose gradient is wanted; returns this tensor. */
+    /**
+     * Marks a leaf tensor as a parameter or input whose gradient is wanted; returns this tensor. Ops
+     * that have already run keep the graph they recorded: the change applies to the ops run after it.
+     */
     public Tensor requiresGrad(boolean wanted) {
         if (!isLeaf()) {
-            throw new IllegalStateException("requiresGrad: only leaf tensors can be switched; this one comes from " + op);
+            throw new IllegalStateException("requiresGrad: only leaf tensors can be switched; this one comes from " + node.op());
         }
         requiresGrad = wanted;
         return this;
@@ -167,47 +254,64 @@ public final class Tensor {
 
     /** The gradient from the backward passes so far, or null if none: the same tensor each call, updated in place. */
     public Tensor grad() {
+        requireLive();
         return grad;
     }
 
-    /** Resets the gradient to zero (keeping its storage). */
+    /** Resets the gradient to zero (keeping its storage): an in-place change of the gradient. */
     public void zeroGrad() {
+        requireLive();
         if (grad != null) {
             Arrays.fill(grad.data, 0f);
+            grad.base.version++;
         }
     }
 
-    /** A tensor sharing this one's data that records no graph. */
+    /** A tensor sharing this one's data (and version) that records no graph. */
     public Tensor detach() {
-        return new Tensor(data, shape, null, NO_INPUTS, null);
+        requireLive();
+        return new Tensor(data, shape, null, base, scope);
     }
 
     /** The name of the op that produced this tensor, or null for a leaf. */
     public String op() {
-        return op;
+        return node == null ? null : node.op();
     }
 
     boolean isLeaf() {
-        return backwardFn == null;
+        return node == null;
     }
 
-    Tensor[] inputs() {
-        return inputs;
+    Node node() {
+        return node;
     }
 
-    BackwardFn backwardFn() {
-        return backwardFn;
+    /** Whether this tensor may still be used: it was made outside any scope, or its scope is still open. */
+    boolean isLive() {
+        return scope == null || !scope.isClosed();
+    }
+
+    /** Refuses any use of a tensor whose storage a closed scope has recycled. */
+    void requireLive() {
+        if (!isLive()) {
+            throw new IllegalStateException("tensor of shape " + Shapes.str(shape) + (node != null ? " from " + node.op() : "")
+                    + " was made inside a TensorScope that has closed, and its storage has been recycled: use a tensor"
+                    + " only inside the scope that made it (copy what you need with item() or toArray() before the scope closes)");
+        }
     }
 
     /**
-     * The gradient storage, allocated (zeroed) on first use. A leaf's gradient outlives any
-     * {@link TensorScope}; an intermediate one is recycled with the scope it was made in.
+     * The gradient storage for adding into (an in-place change of the gradient), allocated (zeroed) on
+     * first use. A leaf's gradient outlives any {@link TensorScope}; an intermediate one is recycled with
+     * the scope it was made in.
      */
     float[] gradBuffer() {
         if (grad == null) {
-            float[] storage = isLeaf() ? new float[data.length] : TensorScope.floats(data.length);
-            grad = new Tensor(storage, shape, null, NO_INPUTS, null);
+            boolean leaf = isLeaf();
+            float[] storage = leaf ? new float[data.length] : TensorScope.floats(data.length);
+            grad = new Tensor(storage, shape, null, null, leaf ? null : TensorScope.current());
         }
+        grad.base.version++;
         return grad.data;
     }
 
@@ -228,6 +332,8 @@ public final class Tensor {
 
     /** Backpropagates from this tensor with the given upstream gradient of the same shape. */
     public void backward(Tensor upstream) {
+        requireLive();
+        float[] seed = upstream.values();
         if (!Arrays.equals(upstream.shape, shape) && !(upstream.data.length == 1 && data.length == 1)) {
             throw new IllegalArgumentException("backward: upstream gradient of shape " + Shapes.str(upstream.shape)
                     + " does not match output shape " + Shapes.str(shape));
@@ -235,7 +341,7 @@ public final class Tensor {
         if (!requiresGrad) {
             throw new IllegalStateException("backward: this tensor does not require a gradient (no input requires one, or it was made under NoGrad)");
         }
-        Backprop.run(this, upstream.data);
+        Backprop.run(this, seed);
     }
 
     // ---- ops: each is one small class holding its forward and its backward --------------------
@@ -266,8 +372,11 @@ public final class Tensor {
     public Tensor sum(int axis) { return Sum.alongAxis(this, axis); }
     /** The mean of all elements, as a scalar. */
     public Tensor mean() { return sum().div(data.length); }
-    /** The mean along one axis, which is removed from the shape. */
-    public Tensor mean(int axis) { return sum(axis).div(size(axis)); }
+    /** The mean along one axis, which is removed from the shape; negative axes count from the end. */
+    public Tensor mean(int axis) {
+        int length = shape[Shapes.axis("mean", axis, shape)];
+        return sum(axis).div(length);
+    }
 
     /** The matrix product of two matrices. */
     public Tensor matmul(Tensor other) { return MatMul.apply(this, other); }
@@ -290,7 +399,8 @@ public final class Tensor {
 
     @Override
     public String toString() {
-        String values = data.length <= 16 ? Arrays.toString(data) : "[" + data.length + " values]";
-        return "Tensor" + Shapes.str(shape) + (op != null ? " from " + op : "") + " " + values;
+        String values = !isLive() ? "(recycled by its closed TensorScope)"
+                : data.length <= 16 ? Arrays.toString(data) : "[" + data.length + " values]";
+        return "Tensor" + Shapes.str(shape) + (node != null ? " from " + node.op() : "") + " " + values;
     }
 }

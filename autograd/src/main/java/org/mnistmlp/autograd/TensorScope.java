@@ -19,9 +19,13 @@ import java.util.List;
  * }
  * }</pre>
  * Every op output and intermediate gradient made inside the scope draws its array from a pool of this
- * thread, and gives it back on {@link #close()}. Tensors made inside must not be used after it closes:
- * their values will be overwritten by later steps. Gradients of leaf tensors (parameters) are not
- * affected; they live as long as their tensor. Scopes nest; outside any scope nothing is pooled.
+ * thread, and gives it back on {@link #close()}. <b>Tensors made inside must not be used after it
+ * closes</b>, since later steps overwrite their values: any use of one (its values, gradient,
+ * {@code backward()}, {@code detach()}, or as an op's input) throws an {@link IllegalStateException}.
+ * With assertions enabled ({@code -ea}) the recycled arrays are also filled with NaN until reused.
+ * Gradients of leaf tensors (parameters) are not affected; they live as long as their tensor. Scopes
+ * nest (a tensor belongs to the innermost scope open when it was made); outside any scope nothing is
+ * pooled.
  */
 public final class TensorScope implements AutoCloseable {
     private static final ThreadLocal<ArrayDeque<TensorScope>> OPEN = ThreadLocal.withInitial(ArrayDeque::new);
@@ -38,6 +42,16 @@ public final class TensorScope implements AutoCloseable {
         TensorScope scope = new TensorScope();
         OPEN.get().push(scope);
         return scope;
+    }
+
+    /** The innermost scope open on this thread, or null. */
+    static TensorScope current() {
+        return OPEN.get().peek();
+    }
+
+    /** Whether this scope has closed, so that the tensors made in it are no longer usable. */
+    boolean isClosed() {
+        return closed;
     }
 
     /** A zeroed array of n floats: from the pool inside a scope, freshly allocated outside one. */
@@ -63,9 +77,16 @@ public final class TensorScope implements AutoCloseable {
         OPEN.get().pop();
         Pool pool = POOL.get();
         for (float[] a : taken) {
+            assert poison(a);
             pool.give(a);
         }
         taken.clear();
+    }
+
+    /** Fills a recycled array with NaN, so that a stale reader that slipped past the checks sees no plausible numbers. */
+    private static boolean poison(float[] a) {
+        Arrays.fill(a, Float.NaN);
+        return true;
     }
 
     /** Free arrays by length; an MLP step uses only a handful of distinct lengths. */

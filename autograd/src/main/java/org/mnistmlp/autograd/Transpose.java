@@ -8,8 +8,8 @@ final class Transpose {
         Matrices.requireMatrix("transpose", x, "input");
         int rows = x.size(0);
         int cols = x.size(1);
-        float[] out = transposed(x.data(), rows, cols);
-        return Tensor.result("transpose", out, new int[] {cols, rows}, g -> {
+        float[] out = transposed(x.values(), rows, cols);
+        return Tensor.result("transpose", out, new int[] {cols, rows}, (g, needsGrad) -> {
             float[] gx = x.gradBuffer();
             float[] back = transposed(g, cols, rows);
             for (int i = 0; i < gx.length; i++) {

@@ -20,6 +20,7 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
+    private static final FloatVector ZERO = FloatVector.zero(S);
     /** Finishes the elements after the last whole vector. */
     private static final ScalarKernels SCALAR = new ScalarKernels();
     /** Below this many multiply-adds, handing work to another thread costs more than it saves. */
@@ -243,6 +244,7 @@ final class VectorKernels implements Kernels {
         }
     }
 
+    /** {@link Activation}'s formulas, lane-wise; the elements after the last whole vector use the definition itself. */
     @Override
     public void activate(Activation f, float[] x, float[] y, int n) {
         int i = 0;
@@ -265,7 +267,7 @@ final class VectorKernels implements Kernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector g = FloatVector.fromArray(S, gy, i);
             FloatVector slope = switch (f) {
-                case RELU -> ONE.blend(0f, FloatVector.fromArray(S, x, i).compare(VectorOperators.LE, 0f));
+                case RELU -> ZERO.blend(ONE, FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f));   // 0 at NaN
                 case SIGMOID -> {
                     FloatVector s = FloatVector.fromArray(S, y, i);
                     yield s.mul(s.neg().add(1f));

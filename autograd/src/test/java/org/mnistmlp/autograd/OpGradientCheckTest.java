@@ -2,118 +2,53 @@ package org.mnistmlp.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-import java.util.function.Function;
-import java.util.function.Supplier;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import jdk.incubator.vector.FloatVector;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every op's backward against finite differences, at random and broadcast shapes. */
+/** Every op's backward against finite differences: the list the gradcheck command runs too. */
 class OpGradientCheckTest {
-    private static final double TOLERANCE = 1e-3;
-    private final Random random = new Random(7);
+    /** Floats per vector of the kernels under test on this machine. */
+    private static final int VECTOR = FloatVector.SPECIES_PREFERRED.length();
+    /** Methods of Tensor that return a tensor but are not ops. */
+    private static final Set<String> NOT_OPS = Set.of("grad", "detach", "requiresGrad");
 
-    /** Values uniform in ±scale, kept at least {@code gap} away from zero (ReLU's kink, division). */
-    private Tensor random(float scale, float gap, int... shape) {
-        return GradientCheck.input(random, scale, gap, shape);
+    static Stream<GradientCheck.Case> cases() {
+        return OpGradientChecks.cases(VECTOR).stream();
     }
 
-    private Tensor positive(int... shape) {
-        Tensor t = random(2f, 0.5f, shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = Math.abs(d[i]);
-        }
-        return t;
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void backwardMatchesFiniteDifferences(GradientCheck.Case c) {
+        GradientCheck.Result r = c.run();
+        assertTrue(r.passes(GradientCheck.TOLERANCE), c.name() + ": " + r);
     }
 
-    private static void assertPasses(String op, Supplier<Tensor> f, Tensor... inputs) {
-        GradientCheck.Result r = GradientCheck.check(f, inputs);
-        assertTrue(r.passes(TOLERANCE), op + ": " + r);
-    }
-
-    private void checkUnary(String op, Function<Tensor, Tensor> f, float gap) {
-        for (int[] shape : new int[][] {{}, {5}, {3, 4}, {2, 3, 2}}) {
-            Tensor x = random(2f, gap, shape);
-            assertPasses(op + " " + Shapes.str(shape), () -> f.apply(x), x);
+    @Test
+    void everyOpOfTensorHasACase() {
+        List<String> names = OpGradientChecks.cases(VECTOR).stream().map(GradientCheck.Case::name).toList();
+        for (Method m : Tensor.class.getDeclaredMethods()) {
+            if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                    && m.getReturnType() == Tensor.class && !NOT_OPS.contains(m.getName())) {
+                assertTrue(names.stream().anyMatch(n -> n.startsWith(m.getName() + " ")), "no gradient check of " + m.getName());
+            }
         }
     }
 
-    private void checkBinary(String op, java.util.function.BinaryOperator<Tensor> f) {
-        int[][][] pairs = {
-            {{3, 4}, {3, 4}}, {{3, 4}, {4}}, {{3, 4}, {3, 1}}, {{4}, {2, 4}}, {{}, {2, 3}},
-            {{2, 1, 3}, {4, 1}}, {{1}, {5}},
-        };
-        for (int[][] p : pairs) {
-            Tensor a = random(2f, 0.5f, p[0]);
-            Tensor b = random(2f, 0.5f, p[1]);
-            assertPasses(op + " " + Shapes.str(p[0]) + "," + Shapes.str(p[1]), () -> f.apply(a, b), a, b);
+    @Test
+    void vectorKernelsAreCheckedAtTwoAndThreeVectorsWithATail() {
+        List<String> names = OpGradientChecks.cases(VECTOR).stream().map(GradientCheck.Case::name).toList();
+        for (String op : List.of("relu", "sigmoid", "tanh", "silu")) {
+            assertTrue(names.contains(op + " [3, " + (2 * VECTOR + 3) + "]"), op);
+            assertTrue(names.contains(op + " [2, " + (3 * VECTOR + 7) + "]"), op);
         }
-    }
-
-    @Test void neg() { checkUnary("neg", Tensor::neg, 0f); }
-    @Test void exp() { checkUnary("exp", Tensor::exp, 0f); }
-    @Test void relu() { checkUnary("relu", Tensor::relu, 0.05f); }
-    @Test void sigmoid() { checkUnary("sigmoid", Tensor::sigmoid, 0f); }
-    @Test void tanh() { checkUnary("tanh", Tensor::tanh, 0f); }
-    @Test void silu() { checkUnary("silu", Tensor::silu, 0f); }
-
-    @Test
-    void log() {
-        Tensor x = positive(3, 4);
-        assertPasses("log", x::log, x);
-    }
-
-    @Test void add() { checkBinary("add", Tensor::add); }
-    @Test void sub() { checkBinary("sub", Tensor::sub); }
-    @Test void mul() { checkBinary("mul", Tensor::mul); }
-    @Test void div() { checkBinary("div", Tensor::div); }
-
-    @Test
-    void scalarOperands() {
-        Tensor x = random(2f, 0.5f, 3, 2);
-        assertPasses("scalar mix", () -> x.add(1f).mul(0.5f).sub(2f).div(3f), x);
-    }
-
-    @Test
-    void sums() {
-        Tensor x = random(2f, 0f, 2, 3, 4);
-        assertPasses("sum", x::sum, x);
-        for (int axis = -3; axis < 3; axis++) {
-            int a = axis;
-            assertPasses("sum axis " + a, () -> x.sum(a), x);
-            assertPasses("mean axis " + a, () -> x.mean(a), x);
-        }
-        assertPasses("mean", x::mean, x);
-    }
-
-    @Test
-    void matmulAndTranspose() {
-        Tensor a = random(1f, 0f, 5, 7);
-        Tensor b = random(1f, 0f, 7, 3);
-        assertPasses("matmul", () -> a.matmul(b), a, b);
-        assertPasses("transpose", () -> a.transpose().matmul(a), a);
-    }
-
-    @Test
-    void linear() {
-        Tensor x = random(2f, 0f, 6, 5);
-        Tensor w = random(1f, 0f, 5, 4);
-        Tensor b = random(1f, 0f, 4);
-        assertPasses("linear", () -> x.linear(w, b), x, w, b);
-    }
-
-    @Test
-    void reshape() {
-        Tensor x = random(2f, 0f, 2, 6);
-        assertPasses("reshape", () -> x.reshape(3, -1).tanh(), x);
-    }
-
-    @Test
-    void softmaxFamily() {
-        Tensor x = random(3f, 0f, 4, 5);
-        assertPasses("softmax", x::softmax, x);
-        assertPasses("logSoftmax", x::logSoftmax, x);
-        int[] labels = {0, 4, 2, 2};
-        assertPasses("crossEntropy", () -> x.crossEntropy(labels), x);
+        assertTrue(names.contains("matmul [5, 6] by [6, " + (4 * VECTOR + 5) + "]"), names.toString());
+        assertTrue(2 * OpGradientChecks.WIDEST_VECTOR + 3 >= 2 * VECTOR + 3, "the command's list reaches as far on this machine");
     }
 }

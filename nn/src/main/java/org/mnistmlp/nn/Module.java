@@ -1,9 +1,12 @@
 package org.mnistmlp.nn;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mnistmlp.autograd.Tensor;
 
 /**
@@ -35,26 +38,35 @@ public abstract class Module {
     }
 
     /**
-     * Every parameter of this module and its descendants under its dotted name, in a stable order:
-     * own parameters first, then each child's, prefixed with the child's name.
+     * Every distinct parameter of this module and its descendants under its dotted name, in a stable
+     * order: own parameters first, then each child's, prefixed with the child's name. A parameter
+     * reached more than once (a module used twice, as in {@code Sequential(lin, relu, lin)}) is listed
+     * once, under the first name it is reached by, as PyTorch's {@code named_parameters()} does.
      */
     public final Map<String, Tensor> namedParameters() {
         Map<String, Tensor> named = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> p : ownParameters()) {
-            named.put(p.getKey(), p.getValue());
-        }
-        for (Map.Entry<String, Module> child : children()) {
-            child.getValue().namedParameters().forEach((name, p) -> named.put(child.getKey() + "." + name, p));
-        }
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        collect("", named, seen);
         return named;
     }
 
-    /** The parameters in the order of {@link #namedParameters()}: what an optimizer updates. */
+    private void collect(String prefix, Map<String, Tensor> named, Set<Tensor> seen) {
+        for (Map.Entry<String, Tensor> p : ownParameters()) {
+            if (seen.add(p.getValue())) {
+                named.put(prefix + p.getKey(), p.getValue());
+            }
+        }
+        for (Map.Entry<String, Module> child : children()) {
+            child.getValue().collect(prefix + child.getKey() + ".", named, seen);
+        }
+    }
+
+    /** The distinct parameters in the order of {@link #namedParameters()}: what an optimizer updates. */
     public final List<Tensor> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** The number of trainable scalars. */
+    /** The number of trainable scalars, each shared parameter counted once. */
     public final long parameterCount() {
         long count = 0;
         for (Tensor p : parameters()) {

@@ -40,6 +40,32 @@ class ModuleTest {
     }
 
     @Test
+    void aModuleUsedTwiceListsItsParametersOnce() {
+        Linear shared = new Linear(4, 4, new Well19937c(6));
+        Sequential twice = new Sequential(shared, new ReLU(), shared);
+        assertEquals(List.of("0.weight", "0.bias"), List.copyOf(twice.namedParameters().keySet()), "PyTorch's names, first use");
+        assertEquals(List.of(shared.weight(), shared.bias()), twice.parameters());
+        assertEquals(4 * 4 + 4, twice.parameterCount());
+
+        Tensor x = TestTensors.uniform(new Random(4), 1f, 0f, 3, 4);
+        twice.forward(x).sum().backward();
+        float[] once = shared.weight().grad().toArray();
+        twice.zeroGrad();
+        assertTrue(allZero(shared.weight().grad().toArray()), "zeroGrad reaches the shared weight");
+        twice.forward(x).sum().backward();
+        assertArrayEquals(once, shared.weight().grad().toArray(), "both uses add into one gradient, once per backward");
+    }
+
+    private static boolean allZero(float[] values) {
+        for (float v : values) {
+            if (v != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
     void parameterCountAddsUpWeightsAndBiases() {
         assertEquals(5 * 7 + 7 + 7 * 3 + 3, mlp.parameterCount());
         assertEquals(0, new ReLU().parameterCount());

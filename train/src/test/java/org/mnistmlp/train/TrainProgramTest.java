@@ -108,7 +108,7 @@ class TrainProgramTest {
     void gradcheckPassesEveryOpAndLayer() {
         ProgramRun run = ProgramRun.of("gradcheck");
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains(GradCheckSuite.cases().size() + " passed, 0 failed"), run.out());
+        assertTrue(run.out().contains(GradCheckCommand.cases().size() + " passed, 0 failed"), run.out());
         assertTrue(run.out().contains("MLP 5-7-3 silu"), run.out());
     }
 

@@ -1,13 +1,13 @@
 package org.mnistmlp.nn;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
  * Builds a multi-layer perceptron from its layer sizes: {@code Linear, activation, Linear, ..., Linear},
- * with no activation after the last layer, whose outputs are the logits.
+ * with no activation after the last layer, whose outputs are the logits. {@link MlpSpec} is the same
+ * architecture as a value, which model files record.
  * <pre>{@code
  * Sequential model = Mlp.of(List.of(784, 128, 10), "silu", Init.HE, 42);
  * // Sequential((0): Linear(784 → 128), (1): SiLU, (2): Linear(128 → 10))
@@ -30,17 +30,6 @@ public final class Mlp {
 
     /** As {@link #of(List, String, Init, long)}, drawing the layers' weights in order from {@code rng}. */
     public static Sequential of(List<Integer> sizes, String activation, Init init, RandomGenerator rng) {
-        if (sizes.size() < 2) {
-            throw new IllegalArgumentException("Mlp: needs at least an input and an output size, got " + sizes);
-        }
-        Activations.byName(activation);   // reject a bad name before drawing any weights
-        List<Module> layers = new ArrayList<>();
-        for (int i = 0; i + 1 < sizes.size(); i++) {
-            if (i > 0) {
-                layers.add(Activations.byName(activation));
-            }
-            layers.add(new Linear(sizes.get(i), sizes.get(i + 1), init, rng));
-        }
-        return new Sequential(layers.toArray(Module[]::new));
+        return MlpSpec.of(sizes, activation).build(init, rng);
     }
 }

@@ -1,173 +1,211 @@
 package org.mnistmlp.nn;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.mnistmlp.autograd.Tensor;
 
 /**
- * Saves a model's parameters to a file and loads them back into a model of the same architecture.
+ * Saves a multi-layer perceptron to a file that describes itself, and reads it back: the file holds the
+ * architecture ({@link MlpSpec}), the parameters, free-form metadata (the program records the data set,
+ * its normalisation and the training configuration there), and a checksum.
  *
- * <p>The format, all numbers big-endian (as {@link DataOutputStream} writes them):
+ * <p>The format, version 2, all numbers big-endian:
  * <pre>
- *   magic     4 bytes   "MLPW"
- *   version   int32     1
- *   count     int32     number of parameters
- *   count times, in the order of {@link Module#namedParameters()}:
- *     name    uint16 byte length, then the name in (modified) UTF-8, e.g. "0.weight"
- *     rank    int32
- *     shape   rank × int32
- *     values  float32 × (product of the shape), row-major
+ *   magic       4 bytes    "MLPW"
+ *   version     uint32     2
+ *   headerSize  uint32     n, the byte length of the header
+ *   header      n bytes    UTF-8 JSON: {"architecture": {...}, "metadata": {...}}, both objects of strings;
+ *                          "architecture" is {@link MlpSpec#toMap()}, e.g. {"inputs": "784", "hidden": "512,256",
+ *                          "classes": "10", "activation": "relu"}
+ *   parameters  float32 ×  {@link MlpSpec#parameterCount()}: each parameter of the built network in the order of
+ *                          {@link Module#namedParameters()} ("0.weight", "0.bias", "2.weight", ...), row-major,
+ *                          Linear weights as [in, out]
+ *   crc32       uint32     CRC-32 (java.util.zip.CRC32) of every byte before it
  * </pre>
- * Saving writes a temporary file in the target's folder and then moves it over the target atomically,
- * so a crash never leaves a half-written model under the target's name. Loading checks every name and
- * shape against the model and reads the whole file before changing any parameter.
+ *
+ * <p><b>Versions.</b> This class writes version 2 and reads only version 2. Version 1 files (the same magic,
+ * then the parameters alone, with no architecture, data set or normalisation) are refused with a message
+ * saying to train the model again, since what they lack cannot be recovered from them. A file of a newer
+ * version is refused with a message asking for a newer release.
+ *
+ * <p>Saving writes a temporary file in the target's folder and moves it over the target atomically. Loading
+ * reads the whole file and checks the checksum, the header and the size of every part before it builds or
+ * changes any model, so a rejected file changes nothing; every problem is one line of
+ * {@link ModelFileException}.
  */
 public final class ModelFile {
-    /** The first four bytes of every model file. */
-    public static final int MAGIC = 0x4D4C5057;   // "MLPW"
+    /** The first four bytes of every model file, "MLPW". */
+    public static final int MAGIC = 0x4D4C5057;
     /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
-    private static final int MAX_RANK = 8;
+    private static final int PREFIX = 12;       // magic, version, header size
+    private static final int CHECKSUM = 4;
+    private static final String ARCHITECTURE = "architecture";
+    private static final String METADATA = "metadata";
+    private static final String WHAT = "model file";
 
     private ModelFile() {}
 
     /**
-     * Writes {@code model}'s parameters to {@code file}, creating its folder if needed and replacing
-     * any existing file atomically.
+     * Writes {@code model} to {@code file} with no metadata.
      *
+     * @throws IllegalArgumentException if {@code model} is not an MLP that {@link MlpSpec#describe} understands
      * @throws ModelFileException if the file cannot be written
      */
     public static void save(Module model, Path file) {
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
+        save(model, Map.of(), file);
+    }
+
+    /**
+     * Writes {@code model}, its architecture and {@code metadata} to {@code file}, creating its folder if
+     * needed and replacing any existing file atomically.
+     *
+     * @throws IllegalArgumentException if {@code model} is not an MLP that {@link MlpSpec#describe} understands
+     * @throws ModelFileException if the file cannot be written
+     */
+    public static void save(Module model, Map<String, String> metadata, Path file) {
+        WholeFile.write(file, encode(MlpSpec.describe(model), metadata, model), WHAT);
+    }
+
+    static byte[] encode(MlpSpec architecture, Map<String, String> metadata, Module model) {
+        JsonObject header = new JsonObject();
+        header.add(ARCHITECTURE, stringObject(architecture.toMap()));
+        header.add(METADATA, stringObject(metadata));
+        byte[] json = new GsonBuilder().disableHtmlEscaping().create().toJson(header).getBytes(StandardCharsets.UTF_8);
+        long floats = architecture.parameterCount();
+        ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(PREFIX + json.length + 4 * floats + CHECKSUM));
+        out.putInt(MAGIC).putInt(VERSION).putInt(json.length).put(json);
+        for (Tensor p : model.parameters()) {
+            out.asFloatBuffer().put(p.data());
+            out.position(out.position() + 4 * p.numel());
+        }
+        out.putInt((int) crc(out.array(), out.position()));
+        return out.array();
+    }
+
+    private static JsonObject stringObject(Map<String, String> map) {
+        JsonObject o = new JsonObject();
+        map.forEach(o::addProperty);
+        return o;
+    }
+
+    /**
+     * Reads {@code file} into {@code model}'s parameters. Nothing is changed unless the whole file is valid
+     * and its architecture is the model's.
+     *
+     * @throws ModelFileException if the file does not exist, cannot be read, is not a valid version-2 model
+     *     file (see the class comment), or holds another architecture (naming both)
+     */
+    public static void load(Module model, Path file) {
+        Contents contents = decode(file.toString(), WholeFile.read(file, WHAT));
+        MlpSpec mine;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp"));
-            try (FileOutputStream fileOut = new FileOutputStream(tmp.toFile());
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(fileOut))) {
-                write(model.namedParameters(), out);
-                out.flush();
-                fileOut.getFD().sync();
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new ModelFileException("cannot write model file " + file + ": " + e, e);
+            mine = MlpSpec.describe(model);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + " holds a " + contents.architecture() + " network; the model is " + e.getMessage(), e);
         }
+        if (!mine.equals(contents.architecture())) {
+            throw new ModelFileException(file + " holds a " + contents.architecture() + " network, the model is " + mine);
+        }
+        contents.copyInto(model);
     }
 
-    private static void write(Map<String, Tensor> params, DataOutputStream out) throws IOException {
-        out.writeInt(MAGIC);
-        out.writeInt(VERSION);
-        out.writeInt(params.size());
-        for (Map.Entry<String, Tensor> p : params.entrySet()) {
-            out.writeUTF(p.getKey());
-            int[] shape = p.getValue().shape();
-            out.writeInt(shape.length);
-            for (int d : shape) {
-                out.writeInt(d);
-            }
-            for (float v : p.getValue().data()) {
-                out.writeFloat(v);
-            }
-        }
+    /**
+     * Reads {@code file} whole: the network it describes, with its parameters, and its metadata.
+     *
+     * @throws ModelFileException if the file does not exist, cannot be read or is not a valid version-2 model file
+     */
+    public static SavedModel read(Path file) {
+        Contents contents = decode(file.toString(), WholeFile.read(file, WHAT));
+        Sequential model = contents.architecture().build(0);
+        contents.copyInto(model);
+        return new SavedModel(contents.architecture(), contents.metadata(), model);
     }
 
-    private static void deleteQuietly(Path tmp) {
-        if (tmp != null) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the write already failed; that error is the one to report
+    /** What a valid file holds; the parameters are one array, in the order of the built network's parameters. */
+    record Contents(MlpSpec architecture, Map<String, String> metadata, float[] parameters) {
+        void copyInto(Module model) {
+            int at = 0;
+            for (Tensor p : model.parameters()) {
+                System.arraycopy(parameters, at, p.data(), 0, p.numel());
+                at += p.numel();
             }
         }
     }
 
     /**
-     * Reads {@code file} into {@code model}'s parameters. Nothing is changed unless the whole file is
-     * valid and its names and shapes match the model's, in order.
+     * Checks and decodes the bytes of a model file.
      *
-     * @throws ModelFileException if the file cannot be read, is not a model file, is truncated or has
-     *     trailing bytes, or does not match the model (naming the parameter and both shapes)
+     * @param file the file's name for error messages
+     * @throws ModelFileException for anything but a valid version-2 model file; never another exception
      */
-    public static void load(Module model, Path file) {
-        List<Map.Entry<String, Tensor>> expected = new ArrayList<>(model.namedParameters().entrySet());
-        List<float[]> values;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            values = read(expected, in, file);
-            if (in.read() != -1) {
-                throw new ModelFileException(file + ": unexpected bytes after the last parameter");
-            }
-        } catch (NoSuchFileException e) {
-            throw new ModelFileException("model file " + file + " does not exist", e);
-        } catch (EOFException e) {
-            throw new ModelFileException(file + ": file is truncated", e);
-        } catch (IOException e) {
-            throw new ModelFileException("cannot read model file " + file + ": " + e, e);
+    static Contents decode(String file, byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (bytes.length < 8 || in.getInt() != MAGIC) {
+            throw new ModelFileException(file + ": not a model file (it does not start with \"MLPW\")");
         }
-        for (int i = 0; i < values.size(); i++) {
-            float[] v = values.get(i);
-            System.arraycopy(v, 0, expected.get(i).getValue().data(), 0, v.length);
+        int version = in.getInt();
+        if (version == 1) {
+            throw new ModelFileException(file + " is a version-1 model file, which does not record its architecture, data set"
+                    + " or normalisation; train the model again to write a version-" + VERSION + " file");
         }
-    }
-
-    private static List<float[]> read(List<Map.Entry<String, Tensor>> expected, DataInputStream in, Path file) throws IOException {
-        int magic = in.readInt();
-        if (magic != MAGIC) {
-            throw new ModelFileException(file + ": not a model file (starts with 0x" + Integer.toHexString(magic) + ", expected 0x" + Integer.toHexString(MAGIC) + ")");
-        }
-        int version = in.readInt();
         if (version != VERSION) {
-            throw new ModelFileException(file + ": format version " + version + " is not supported (expected " + VERSION + ")");
+            throw new ModelFileException(file + ": model file version " + Integer.toUnsignedString(version)
+                    + " is not supported (this program reads version " + VERSION + "); use the release that wrote it or a newer one");
         }
-        int count = in.readInt();
-        if (count != expected.size()) {
-            throw new ModelFileException(file + ": holds " + count + " parameters, the model has " + expected.size());
+        if (bytes.length < PREFIX + CHECKSUM) {
+            throw new ModelFileException(file + ": truncated model file (" + bytes.length + " bytes)");
         }
-        List<float[]> values = new ArrayList<>(count);
-        for (Map.Entry<String, Tensor> want : expected) {
-            String name = in.readUTF();
-            if (!name.equals(want.getKey())) {
-                throw new ModelFileException(file + ": parameter " + values.size() + " is '" + name + "' in the file, the model expects '" + want.getKey() + "'");
-            }
-            int[] shape = readShape(in, file, name);
-            int[] wantShape = want.getValue().shape();
-            if (!Arrays.equals(shape, wantShape)) {
-                throw new ModelFileException(file + ": parameter '" + name + "' has shape " + Arrays.toString(shape)
-                        + " in the file but " + Arrays.toString(wantShape) + " in the model");
-            }
-            float[] v = new float[want.getValue().numel()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = in.readFloat();
-            }
-            values.add(v);
+        long stored = Integer.toUnsignedLong(ByteBuffer.wrap(bytes, bytes.length - CHECKSUM, CHECKSUM).getInt());
+        long computed = crc(bytes, bytes.length - CHECKSUM);
+        if (stored != computed) {
+            throw new ModelFileException(String.format("%s: checksum mismatch (stored %08x, computed %08x): the file is damaged"
+                    + " or was cut short; restore it or train again", file, stored, computed));
         }
-        return values;
+        long headerSize = Integer.toUnsignedLong(in.getInt());
+        long dataSize = bytes.length - PREFIX - CHECKSUM - headerSize;
+        if (dataSize < 0) {
+            throw new ModelFileException(file + ": the header claims " + headerSize + " bytes, more than the file holds");
+        }
+        JsonObject header = JsonHeader.parse(bytes, PREFIX, (int) headerSize, file);
+        MlpSpec architecture = architecture(JsonHeader.strings(header, ARCHITECTURE, file), file);
+        Map<String, String> metadata = JsonHeader.strings(header, METADATA, file);
+        long needed = bytesOf(architecture, file);
+        if (dataSize != needed) {
+            throw new ModelFileException(file + ": holds " + dataSize + " bytes of parameters, a " + architecture
+                    + " network needs " + needed);
+        }
+        float[] parameters = new float[(int) (needed / 4)];
+        in.position(PREFIX + (int) headerSize);
+        in.asFloatBuffer().get(parameters);
+        return new Contents(architecture, metadata, parameters);
     }
 
-    private static int[] readShape(DataInputStream in, Path file, String name) throws IOException {
-        int rank = in.readInt();
-        if (rank < 0 || rank > MAX_RANK) {
-            throw new ModelFileException(file + ": parameter '" + name + "' has an impossible rank " + rank);
+    private static MlpSpec architecture(Map<String, String> map, String file) {
+        try {
+            return MlpSpec.fromMap(map);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": bad architecture in the header: " + e.getMessage(), e);
         }
-        int[] shape = new int[rank];
-        for (int d = 0; d < rank; d++) {
-            shape[d] = in.readInt();
+    }
+
+    private static long bytesOf(MlpSpec architecture, String file) {
+        try {
+            return Math.multiplyExact(4L, architecture.parameterCount());
+        } catch (ArithmeticException e) {
+            throw new ModelFileException(file + ": the architecture " + architecture + " is impossibly large", e);
         }
-        return shape;
+    }
+
+    private static long crc(byte[] bytes, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, length);
+        return crc.getValue();
     }
 }

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,14 +28,26 @@ class ModelFileTest {
 
     private final Tensor x = TestTensors.uniform(new Random(5), 1f, 0f, 3, 4);
 
+    private static Sequential mlp(List<Integer> sizes, String activation, long seed) {
+        return Mlp.of(sizes, activation, Init.DEFAULT, seed);
+    }
+
     private static Sequential mlp(List<Integer> sizes, long seed) {
-        return Mlp.of(sizes, "tanh", Init.DEFAULT, seed);
+        return mlp(sizes, "tanh", seed);
     }
 
     private String loadError(Module model, Path file) {
+        List<float[]> before = model.parameters().stream().map(p -> p.data().clone()).toList();
         String message = assertThrows(ModelFileException.class, () -> ModelFile.load(model, file)).getMessage();
         assertFalse(message.contains("\n"), "one line: " + message);
+        for (int i = 0; i < before.size(); i++) {
+            assertArrayEquals(before.get(i), model.parameters().get(i).data(), "a rejected file changes nothing");
+        }
         return message;
+    }
+
+    private Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
     }
 
     @Test
@@ -48,23 +63,40 @@ class ModelFileTest {
     }
 
     @Test
+    void readRebuildsTheNetworkWithItsMetadataFromTheFileAlone() {
+        Sequential saved = mlp(List.of(4, 6, 5, 2), "silu", 1);
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(saved, Map.of("dataset", "fashion-mnist", "mean", "0.286"), file);
+
+        SavedModel read = ModelFile.read(file);
+        assertEquals(new MlpSpec(4, List.of(6, 5), 2, "silu"), read.architecture());
+        assertEquals(Map.of("dataset", "fashion-mnist", "mean", "0.286"), read.metadata());
+        assertEquals(saved.toString(), read.model().toString());
+        assertArrayEquals(saved.forward(x).data(), read.model().forward(x).data());
+    }
+
+    @Test
     void theFileFollowsTheDocumentedLayout() throws IOException {
-        Linear layer = new Linear(2, 3, new Well19937c(1));
-        Path file = dir.resolve("linear.bin");
-        ModelFile.save(layer, file);
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file));   // big-endian, as documented
-        assertEquals(ModelFile.MAGIC, b.getInt());
-        assertEquals(ModelFile.VERSION, b.getInt());
+        Sequential model = new Sequential(new Linear(2, 3, new Well19937c(1)), new ReLU(), new Linear(3, 1, new Well19937c(2)));
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(model, Map.of("dataset", "mnist"), file);
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer b = ByteBuffer.wrap(bytes);   // big-endian, as documented
+        assertEquals(0x4D4C5057, b.getInt());
         assertEquals(2, b.getInt());
-        byte[] name = new byte[b.getShort()];
-        b.get(name);
-        assertEquals("weight", new String(name, java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(2, b.getInt());
-        assertArrayEquals(new int[] {2, 3}, new int[] {b.getInt(), b.getInt()});
-        for (float w : layer.weight().data()) {
-            assertEquals(w, b.getFloat());
+        byte[] header = new byte[b.getInt()];
+        b.get(header);
+        assertEquals("{\"architecture\":{\"inputs\":\"2\",\"hidden\":\"3\",\"classes\":\"1\",\"activation\":\"relu\"},"
+                + "\"metadata\":{\"dataset\":\"mnist\"}}", new String(header, StandardCharsets.UTF_8));
+        for (Tensor p : model.parameters()) {
+            for (float v : p.data()) {
+                assertEquals(v, b.getFloat());
+            }
         }
-        assertEquals(4 + 4 + 4 + (2 + 6 + 4 + 8 + 6 * 4) + (2 + 4 + 4 + 4 + 3 * 4), Files.size(file));
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, b.position());
+        assertEquals((int) crc.getValue(), b.getInt());
+        assertEquals(bytes.length, b.position());
     }
 
     @Test
@@ -91,55 +123,67 @@ class ModelFileTest {
     }
 
     @Test
-    void aShapeMismatchNamesTheParameterAndBothShapes() {
+    void onlyMultiLayerPerceptronsAreSaved() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelFile.save(new Sequential(new ReLU(), new Linear(4, 2)), dir.resolve("model.bin")));
+        assertTrue(e.getMessage().contains("not a multi-layer perceptron"), e.getMessage());
+    }
+
+    @Test
+    void anotherActivationIsRefusedNamingBoth() {
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(mlp(List.of(4, 6, 2), "relu", 1), file);
+        String message = loadError(mlp(List.of(4, 6, 2), "tanh", 1), file);
+        assertTrue(message.endsWith("holds a 4-6-2 relu network, the model is 4-6-2 tanh"), message);
+    }
+
+    @Test
+    void anotherWidthIsRefusedNamingBoth() {
         Path file = dir.resolve("model.bin");
         ModelFile.save(mlp(List.of(4, 6, 2), 1), file);
-        Sequential wider = mlp(List.of(4, 8, 2), 1);
-        float[] before = wider.parameters().get(0).data().clone();
-        String message = loadError(wider, file);
-        assertTrue(message.contains("'0.weight' has shape [4, 6] in the file but [4, 8] in the model"), message);
-        assertArrayEquals(before, wider.parameters().get(0).data(), "a rejected file changes nothing");
+        String message = loadError(mlp(List.of(4, 8, 2), 1), file);
+        assertTrue(message.endsWith("holds a 4-6-2 tanh network, the model is 4-8-2 tanh"), message);
     }
 
     @Test
-    void aNameMismatchNamesBothNames() {
+    void aChangedByteFailsTheChecksum() throws IOException {
         Path file = dir.resolve("model.bin");
-        ModelFile.save(new Sequential(new Linear(4, 2, new Well19937c(1))), file);
-        Sequential shifted = new Sequential(new ReLU(), new Linear(4, 2, new Well19937c(1)));
-        String message = loadError(shifted, file);
-        assertTrue(message.contains("'0.weight' in the file, the model expects '1.weight'"), message);
+        Sequential model = mlp(List.of(4, 6, 2), 1);
+        ModelFile.save(model, file);
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 10] ^= 1;   // one bit of the last parameter
+        Files.write(file, bytes);
+        assertTrue(loadError(model, file).contains("checksum mismatch"));
     }
 
     @Test
-    void aDifferentParameterCountIsRejected() {
-        Path file = dir.resolve("model.bin");
-        ModelFile.save(mlp(List.of(4, 6, 2), 1), file);
-        String message = loadError(mlp(List.of(4, 6, 6, 2), 1), file);
-        assertTrue(message.contains("holds 4 parameters, the model has 6"), message);
-    }
-
-    @Test
-    void aTruncatedFileIsRejected() throws IOException {
+    void aTruncatedFileIsRefused() throws IOException {
         Path file = dir.resolve("model.bin");
         Sequential model = mlp(List.of(4, 6, 2), 1);
         ModelFile.save(model, file);
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length - 3));
+        assertTrue(loadError(model, file).contains("checksum mismatch"));
+        Files.write(file, Arrays.copyOf(bytes, 9));
         assertTrue(loadError(model, file).contains("truncated"));
     }
 
     @Test
-    void trailingBytesAreRejected() throws IOException {
-        Path file = dir.resolve("model.bin");
-        Sequential model = mlp(List.of(4, 6, 2), 1);
-        ModelFile.save(model, file);
-        byte[] bytes = Files.readAllBytes(file);
-        Files.write(file, Arrays.copyOf(bytes, bytes.length + 1));
-        assertTrue(loadError(model, file).contains("after the last parameter"));
+    void aVersionOneFileIsRefusedSayingWhatToDo() throws IOException {
+        ByteBuffer v1 = ByteBuffer.allocate(12).putInt(ModelFile.MAGIC).putInt(1).putInt(0);
+        Path file = write("old.bin", v1.array());
+        String message = loadError(mlp(List.of(4, 6, 2), 1), file);
+        assertTrue(message.contains("version-1 model file") && message.contains("train the model again"), message);
     }
 
     @Test
-    void aFileOfAnotherKindIsRejected() throws IOException {
+    void aNewerVersionIsRefused() throws IOException {
+        Path file = write("new.bin", ByteBuffer.allocate(16).putInt(ModelFile.MAGIC).putInt(3).array());
+        assertTrue(loadError(mlp(List.of(4, 6, 2), 1), file).contains("version 3 is not supported"));
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefused() throws IOException {
         Path file = dir.resolve("notes.txt");
         Files.writeString(file, "these are not weights at all");
         String message = loadError(mlp(List.of(4, 6, 2), 1), file);
@@ -151,5 +195,39 @@ class ModelFileTest {
         Path file = dir.resolve("absent.bin");
         String message = loadError(mlp(List.of(4, 6, 2), 1), file);
         assertTrue(message.contains("absent.bin does not exist"), message);
+    }
+
+    @Test
+    void aHugeClaimedArchitectureIsRefusedBeforeAnythingIsAllocated() throws IOException {
+        String max = Integer.toString(Integer.MAX_VALUE);
+        Path large = write("large.bin", ModelFileBytes.v2(ModelFileBytes.header(max, "65536", "10", "relu"), 1f, 2f));
+        String message = assertThrows(ModelFileException.class, () -> ModelFile.read(large)).getMessage();
+        assertTrue(message.contains("holds 8 bytes of parameters, a 2147483647-65536-10 relu network needs 562949956042792"), message);
+        Path overflowing = write("overflowing.bin", ModelFileBytes.v2(ModelFileBytes.header(max, max + "," + max, max, "relu")));
+        message = assertThrows(ModelFileException.class, () -> ModelFile.read(overflowing)).getMessage();
+        assertTrue(message.contains("is impossibly large"), message);
+    }
+
+    @Test
+    void aHeaderLongerThanTheFileIsRefused() throws IOException {
+        byte[] bytes = ModelFileBytes.v2(ModelFileBytes.header("1", "", "1", "none"), 1f, 2f);
+        ByteBuffer.wrap(bytes).putInt(8, Integer.MAX_VALUE);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+        Path file = write("long-header.bin", bytes);
+        String message = assertThrows(ModelFileException.class, () -> ModelFile.read(file)).getMessage();
+        assertTrue(message.contains("more than the file holds"), message);
+    }
+
+    @Test
+    void aBadHeaderIsOneLine() throws IOException {
+        for (String header : List.of("[]", "{\"architecture\":{\"inputs\":\"x\"}}", "{\"architecture\":7}", "{",
+                ModelFileBytes.header("2", "3", "1", "gelu"), "{\"architecture\":{\"inputs\":\"1\",\"hidden\":\"\","
+                        + "\"classes\":\"1\",\"activation\":\"none\"},\"metadata\":{\"a\":[1]}}")) {
+            Path file = write("bad.bin", ModelFileBytes.v2(header));
+            String message = assertThrows(ModelFileException.class, () -> ModelFile.read(file)).getMessage();
+            assertFalse(message.contains("\n"), message);
+        }
     }
 }

@@ -1,72 +1,64 @@
 package org.mnistmlp.train;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.mnistmlp.datasets.MnistData;
-import org.mnistmlp.datasets.Normalization;
-import org.mnistmlp.nn.ModelFile;
-import org.mnistmlp.nn.Module;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** Loads a trained model and reports its test accuracy and confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Prints the test accuracy and confusion matrix of a trained model. The model's layer sizes and "
-                + "activation are read from the metrics.json written beside it.")
+        description = "Prints the test accuracy and confusion matrix of a trained model. The architecture, the data set "
+                + "and its normalisation come from the model file; --dataset, if given, must agree with it.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model.bin written by training")
-    Path modelFile;
+    /** Where the model comes from: one of the two. */
+    static final class Source {
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model.bin written by training")
+        Path modelFile;
+
+        @Option(names = "--init-from", required = true, paramLabel = "FILE",
+                description = "a safetensors file in PyTorch's nn.Sequential layout whose metadata describes the network "
+                        + "(as export writes it)")
+        Path safetensors;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1") Source source;
 
     @Mixin DataOptions data;
 
+    @Spec CommandSpec spec;
     @ParentCommand TrainCommand parent;
 
     @Override
     public Integer call() {
         PrintStream out = parent.stdout();
-        JsonObject config = readConfig(modelFile);
-        MnistData mnist = data.load();
-        List<Integer> hidden = new ArrayList<>();
-        config.getAsJsonArray("hidden").forEach(h -> hidden.add(h.getAsInt()));
-        Module model = ModelOptions.mlp(mnist, hidden, config.get("activation").getAsString(), 0);
-        ModelFile.load(model, modelFile);
+        Path file = source.modelFile != null ? source.modelFile : source.safetensors;
+        TrainedModel trained = source.modelFile != null ? TrainedModel.load(file) : TrainedModel.fromSafetensors(file);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--dataset") && data.dataset != trained.dataset()) {
+            throw new ParameterException(spec.commandLine(), "--dataset " + data.dataset.id() + " contradicts the model, which was"
+                    + " trained on " + trained.dataset().id() + "; leave --dataset out");
+        }
+        MnistData mnist = data.load(trained.dataset());
+        trained.checkFits(mnist);
 
-        Evaluation e = Evaluation.of(model, mnist.test(), Normalization.forDataset(mnist.name()), mnist.name().classes());
-        out.printf("model    %s (%s)%n", model, modelFile);
-        out.printf("data     %s: %s, %,d test images%n", mnist.name().id(), mnist.source(), mnist.test().size());
+        Evaluation e = Evaluation.of(trained.model(), mnist.test(), trained.normalization(), mnist.name().classes());
+        out.printf("model    %s (%s)%n", trained.architecture(), file);
+        out.printf("data     %s: %s, %,d test images, normalised with mean %.4f std %.4f%n", mnist.name().id(), mnist.source(),
+                mnist.test().size(), trained.normalization().mean(), trained.normalization().std());
         out.printf("test accuracy %.2f%%, test loss %.4f%n%n", e.accuracy() * 100, e.loss());
         printConfusion(out, e.confusion());
         return 0;
     }
 
-    private static JsonObject readConfig(Path modelFile) {
-        Path metrics = modelFile.toAbsolutePath().resolveSibling(RunFiles.METRICS);
-        try {
-            JsonObject config = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject().getAsJsonObject("config");
-            if (config == null || !config.has("hidden") || !config.has("activation")) {
-                throw new IllegalArgumentException(metrics + " has no config with hidden sizes and activation");
-            }
-            return config;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + metrics
-                    + ", which describes the model's layers; keep it beside " + modelFile.getFileName(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(metrics + " is not a metrics file written by training: " + e.getMessage(), e);
-        }
-    }
-
     private static void printConfusion(PrintStream out, long[][] confusion) {
-        out.println("confusion matrix (rows: true digit, columns: predicted digit)");
+        out.println("confusion matrix (rows: true class, columns: predicted class)");
         out.print("      ");
         for (int j = 0; j < confusion.length; j++) {
             out.printf("%6d", j);

@@ -11,6 +11,7 @@ import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.nn.Module;
+import org.mnistmlp.nn.Safetensors;
 import org.mnistmlp.nn.Sequential;
 import org.mnistmlp.plots.LiveView;
 
@@ -59,6 +60,17 @@ final class Experiment {
         return model;
     }
 
+    /**
+     * Starts from the weights of a safetensors file in PyTorch's layout instead of fresh ones, and records
+     * the file in the configuration.
+     *
+     * @throws org.mnistmlp.nn.ModelFileException if the file is invalid or its shapes are not the model's
+     */
+    void initFrom(Path safetensors) {
+        Safetensors.load(model, safetensors);
+        config.put("init_from", safetensors.toString());
+    }
+
     RunRecorder recorder() {
         return recorder;
     }
@@ -76,6 +88,9 @@ final class Experiment {
                 training.batchSize, training.learningRate, training.schedule.name().toLowerCase(java.util.Locale.ROOT),
                 training.momentum, training.weightDecay, seed);
         out.printf("kernels  %s%n", Kernels.current().description());
+        if (config.containsKey("init_from")) {
+            out.printf("weights  from %s%n", config.get("init_from"));
+        }
         if (outDir != null) {
             out.printf("output   %s%n", outDir);
         }
@@ -92,15 +107,16 @@ final class Experiment {
      * refreshing {@code view}. Throws {@link TrainingStopped} when the run ends early.
      */
     void run(PrintStream out, Path outDir, LiveView view) {
+        TrainingSettings settings = training.settings(seed, data.name());
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(recorder);
         listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs));
         if (outDir != null) {
-            listeners.add(new RunFiles(outDir, model, recorder));
+            listeners.add(new RunFiles(outDir, model, TrainedModel.metadata(data.name(), settings.normalization(), config), recorder));
         }
         listeners.add(new TrainingListener() {
             @Override public void onStep(StepEvent step) { view.refresh(); }
         });
-        new Trainer(model, training.optimizer(model), training.settings(seed, data.name()), listeners).run(data);
+        new Trainer(model, training.optimizer(model), settings, listeners).run(data);
     }
 }

@@ -1,14 +1,15 @@
 package org.mnistmlp.train;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.mnistmlp.nn.ModelFile;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.plots.ChartFiles;
 import org.mnistmlp.plots.Charts;
 
 /**
- * Keeps what a run has earned on disk, written atomically: the model's parameters and
- * {@code metrics.json} after every epoch, and the loss and accuracy charts when the run ends, however
+ * Keeps what a run has earned on disk, written atomically: the model file (architecture, parameters, data
+ * set, normalisation and configuration) and {@code metrics.json} after every epoch, and the loss and accuracy charts when the run ends, however
  * it ends (and during long runs every {@link #CHART_INTERVAL_NANOS}). Charts are not redrawn every
  * epoch because rendering them while training runs costs the next epoch about a third of its speed
  * (the JIT compiles the drawing code on the same two cores). When a run stops early the files of the
@@ -23,18 +24,21 @@ final class RunFiles implements TrainingListener {
 
     private final Path dir;
     private final Module model;
+    private final Map<String, String> modelMetadata;
     private final RunRecorder recorder;
     private long chartsWritten = System.nanoTime();
 
-    RunFiles(Path dir, Module model, RunRecorder recorder) {
+    /** @param modelMetadata what the model file records beside the weights ({@link TrainedModel#metadata}) */
+    RunFiles(Path dir, Module model, Map<String, String> modelMetadata, RunRecorder recorder) {
         this.dir = dir;
         this.model = model;
+        this.modelMetadata = Map.copyOf(modelMetadata);
         this.recorder = recorder;
     }
 
     @Override
     public void onEpoch(EpochResult epoch) {
-        ModelFile.save(model, dir.resolve(MODEL));
+        ModelFile.save(model, modelMetadata, dir.resolve(MODEL));
         AtomicFiles.writeString(dir.resolve(METRICS), recorder.toJson());
         if (System.nanoTime() - chartsWritten >= CHART_INTERVAL_NANOS) {
             writeCharts();

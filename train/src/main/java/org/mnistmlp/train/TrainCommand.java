@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** The main job: train one model, show progress, keep metrics, plots and the model. */
 @Command(name = "java -jar train.jar", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Trains a multi-layer perceptron on MNIST and keeps metrics.json, loss.png, accuracy.png and model.bin in --out.",
-        subcommands = {CompareCommand.class, EvaluateCommand.class, GradCheckCommand.class, BenchCommand.class},
+        subcommands = {CompareCommand.class, EvaluateCommand.class, ExportCommand.class, GradCheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:an error (told in one line)", "2:bad options", "3:the loss diverged", "130:interrupted (Ctrl-C)"})
 final class TrainCommand implements Callable<Integer> {
@@ -26,6 +26,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "where to keep the results (default: a new folder under runs/)")
     Path out;
+
+    @Option(names = "--init-from", paramLabel = "FILE",
+            description = "start from the weights of a safetensors file in PyTorch's nn.Sequential layout (as export writes it)")
+    Path initFrom;
 
     @Option(names = "--show", description = "open a window with live loss and accuracy charts")
     boolean show;
@@ -49,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
         Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
+        if (initFrom != null) {
+            run.initFrom(initFrom);
+        }
         run.printHeader(stdout, dir);
         Interrupts.install();
         try (LiveView view = show ? LiveView.open(run.recorder().history()) : LiveView.none()) {

@@ -6,8 +6,8 @@ package org.mnistmlp.autograd;
  * element, the Vector API kernels compute the same formulas lane-wise (and are tested against these),
  * and the tests check these against finite differences and hand-derived values.
  *
- * <p>NaN goes through as PyTorch's does: every activation of NaN is NaN, and ReLU's derivative, a mask
- * of {@code x > 0}, is 0 there.
+ * <p>NaN stays NaN through every activation, and ReLU's derivative, the mask {@code x > 0}, is 0 there:
+ * one answer for both kernels.
  */
 public enum Activation {
     /** {@code max(x, 0)}; derivative 1 where x > 0, else 0. */

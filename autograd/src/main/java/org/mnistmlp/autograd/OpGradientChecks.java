@@ -29,7 +29,7 @@ public final class OpGradientChecks {
      * The cases, with widths of at least two whole vectors of {@code vectorLength} floats plus a tail:
      * {@code 2·L+3} and {@code 3·L+7} columns, and {@code 4·L+5} for the blocked matrix products.
      */
-    public static List<GradientCheck.Case> cases(int vectorLength) {
+    static List<GradientCheck.Case> cases(int vectorLength) {
         int two = 2 * vectorLength + 3;
         int three = 3 * vectorLength + 7;
         int four = 4 * vectorLength + 5;

@@ -9,18 +9,6 @@ import java.util.Arrays;
  * <p>Operations read like PyTorch's: {@code x.matmul(w).add(b).relu()}. Each returns a new tensor and,
  * unless inside a {@link NoGrad} scope or when no input requires a gradient, records how to propagate
  * gradients back. {@link #backward()} on a scalar fills {@link #grad()} of every tensor below it that
- * {@link #requiresGrad() requires} one; gradients of leaves add up across calls until {@link #zeroGrad()}.
- *
- * <p>Element-wise binary ops broadcast as NumPy does. Shape errors throw {@link IllegalArgumentException}
- * naming the op and the shapes.
- */
-/**
- * A float32 tensor: row-major {@code float[]} data, a shape, and, when it takes part in training, a
- * gradient of the same shape and the op that produced it.
- *
- * <p>Operations read like PyTorch's: {@code x.matmul(w).add(b).relu()}. Each returns a new tensor and,
- * unless inside a {@link NoGrad} scope or when no input requires a gradient, records how to propagate
- * gradients back. {@link #backward()} on a scalar fills {@link #grad()} of every tensor below it that
  * {@link #requiresGrad() required} one when its ops ran; gradients of leaves add up across calls until
  * {@link #zeroGrad()}.
  *

@@ -38,7 +38,7 @@ class ActivationTest {
     }
 
     @Test
-    void nanGoesThroughAsInPyTorch() {
+    void nanStaysNanAndReluMasksItsGradient() {
         for (Activation f : Activation.values()) {
             assertTrue(Float.isNaN(f.value(Float.NaN)), f + "(NaN)");
         }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The warm-up exercises every kernel and stops when closed. */
 class KernelWarmUpTest {
@@ -26,7 +28,9 @@ class KernelWarmUpTest {
         }
     }
 
+    /** The wait takes milliseconds; the limit only turns a warm-up that never calls the kernels into a failure instead of a hang. */
     @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void exercisesEveryKernelUntilClosed() throws InterruptedException {
         Recording kernels = new Recording();
         KernelWarmUp warmUp = KernelWarmUp.start(kernels, Duration.ofMinutes(1));

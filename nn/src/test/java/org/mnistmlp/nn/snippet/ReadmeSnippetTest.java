@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mnistmlp.autograd.Tensor;
 import org.mnistmlp.nn.CrossEntropyLoss;
 import org.mnistmlp.nn.Linear;
@@ -29,36 +30,32 @@ class ReadmeSnippetTest {
     private static final Path THIS_FILE = Path.of("src/test/java/org/mnistmlp/nn/snippet/ReadmeSnippetTest.java");
 
     @Test
-    void theSnippetRunsAndSavesTheModel() throws IOException {
-        try {
-            // ---- README snippet begins ----
-            RandomGenerator rng = new Well19937c(42);                 // seeded: same weights on every run
-            Module model = new Sequential(new Linear(784, 128, rng), new SiLU(), new Linear(128, 10, rng));
-            System.out.println(model);                                // Sequential( (0): Linear(784 → 128) ... )
-            CrossEntropyLoss lossFn = new CrossEntropyLoss();
-            SGD sgd = SGD.builder(model.parameters()).learningRate(0.1).momentum(0.9).build();
+    void theSnippetRunsAndSavesTheModel(@TempDir Path folder) throws IOException {
+        // ---- README snippet begins ----
+        RandomGenerator rng = new Well19937c(42);                 // seeded: same weights on every run
+        Module model = new Sequential(new Linear(784, 128, rng), new SiLU(), new Linear(128, 10, rng));
+        System.out.println(model);                                // Sequential( (0): Linear(784 → 128) ... )
+        CrossEntropyLoss lossFn = new CrossEntropyLoss();
+        SGD sgd = SGD.builder(model.parameters()).learningRate(0.1).momentum(0.9).build();
 
-            Tensor images = Tensor.of(new float[64 * 784], 64, 784);  // a batch of 64 flattened 28×28 images
-            int[] labels = new int[64];                               // their digits, 0..9
-            sgd.zeroGrad();
-            Tensor loss = lossFn.forward(model.forward(images), labels);
-            loss.backward();
-            sgd.step();
-            System.out.println("loss " + loss.item());
+        Tensor images = Tensor.of(new float[64 * 784], 64, 784);  // a batch of 64 flattened 28×28 images
+        int[] labels = new int[64];                               // their digits, 0..9
+        sgd.zeroGrad();
+        Tensor loss = lossFn.forward(model.forward(images), labels);
+        loss.backward();
+        sgd.step();
+        System.out.println("loss " + loss.item());
 
-            Path file = Path.of("mlp.bin");
-            ModelFile.save(model, file);                              // atomic: a temporary file, then a move
-            ModelFile.load(model, file);                              // checks every parameter's name and shape
-            // ---- README snippet ends ----
+        Path file = folder.resolve("mlp.bin");                    // folder: where to keep it
+        ModelFile.save(model, file);                              // atomic: a temporary file, then a move
+        ModelFile.load(model, file);                              // checks every parameter's name and shape
+        // ---- README snippet ends ----
 
-            assertTrue(Float.isFinite(loss.item()) && loss.item() > 0, "loss " + loss.item());
-            float[] saved = model.parameters().get(3).data().clone();
-            model.parameters().get(3).data()[0] += 1f;
-            ModelFile.load(model, file);
-            assertArrayEquals(saved, model.parameters().get(3).data(), "the saved model loads back");
-        } finally {
-            Files.deleteIfExists(Path.of("mlp.bin"));
-        }
+        assertTrue(Float.isFinite(loss.item()) && loss.item() > 0, "loss " + loss.item());
+        float[] saved = model.parameters().get(3).toArray();
+        model.parameters().get(3).data()[0] += 1f;
+        ModelFile.load(model, file);
+        assertArrayEquals(saved, model.parameters().get(3).toArray(), "the saved model loads back");
     }
 
     @Test

@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("model    %s (%s)%n", model, modelFile);
         out.printf("data     %s: %s, %,d test images%n", mnist.name().id(), mnist.source(), mnist.test().size());
         out.printf("test accuracy %.2f%%, test loss %.4f%n%n", e.accuracy() * 100, e.loss());
-        printConfusion(out, e.confusion());
+        printConfusion(out, e.confusion().counts());
         return 0;
     }
 

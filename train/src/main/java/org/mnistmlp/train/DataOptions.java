@@ -22,12 +22,17 @@ final class DataOptions {
             description = "download from this DJL dataset repository instead of DJL's own")
     String mirror;
 
-    /** Loads both splits, showing DJL's progress bar while downloading. */
+    /** Loads both splits of the chosen data set, showing DJL's progress bar while downloading. */
     MnistData load() {
+        return load(dataset);
+    }
+
+    /** Loads both splits of {@code name} from where these options say (for a model that knows its data set). */
+    MnistData load(DatasetName name) {
         if (folder != null) {
-            return MnistLoader.fromFolder(dataset, folder);
+            return MnistLoader.fromFolder(name, folder);
         }
-        return MnistLoader.fromRepository(dataset, mirror, Terminal.isInteractive() ? new ProgressBar() : null);
+        return MnistLoader.fromRepository(name, mirror, Terminal.isInteractive() ? new ProgressBar() : null);
     }
 
     static final class DatasetConverter implements ITypeConverter<DatasetName> {

@@ -6,7 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /** Real MNIST digits rendered as a user's photo might show them: enlarged, off-centre, dark on white. */
-final class RenderedDigits {
+public final class RenderedDigits {
     private RenderedDigits() {}
 
     /**
@@ -14,7 +14,7 @@ final class RenderedDigits {
      * times with bilinear smoothing, on a canvas one and a half times as wide and high, moved towards
      * the top left by a third of the margin.
      */
-    static BufferedImage photo(ImageSet set, int index, int scale) {
+    public static BufferedImage photo(ImageSet set, int index, int scale) {
         BufferedImage digit = new BufferedImage(set.cols(), set.rows(), BufferedImage.TYPE_INT_RGB);
         for (int p = 0; p < set.pixelsPerImage(); p++) {
             int v = 255 - set.pixel(index, p);

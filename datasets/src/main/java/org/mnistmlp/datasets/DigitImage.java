@@ -19,14 +19,14 @@ import javax.imageio.ImageIO;
  *   <li>Dark ink on light paper is inverted. Which is the background is told by the image's border:
  *       a border brighter than mid-grey means light paper.</li>
  *   <li>The paper need not be white nor the ink black: levels are stretched so that the border's
- *       (median) level becomes 0 and the darkest ink 255. Pixels within {@value #NOISE_PERCENT}% of
+ *       (median) level becomes 0 and the darkest ink 255. Pixels within 15 % of
  *       the paper's level become background, so paper grain is not taken for ink.</li>
- *   <li>The crop is the bounding box of the pixels at least {@value #INK_PERCENT}% of the way from
+ *   <li>The crop is the bounding box of the pixels at least 35 % of the way from
  *       paper to ink.</li>
  *   <li>A large image is shrunk by area averaging, so that a 1000×1000 drawing keeps its strokes;
  *       a small one is enlarged by bilinear interpolation.</li>
  * </ul>
- * An image whose contrast is below {@value #MIN_CONTRAST_PERCENT}% of the full range has no ink.
+ * An image whose contrast is below 20 % of the full range has no ink.
  */
 public final class DigitImage {
     /** The side of the prepared image, as MNIST's. */

@@ -28,7 +28,7 @@ public final class Galleries {
             tiles.add(new TileGallery.Tile(image, "true " + m.trueClass(),
                     String.format("predicted %s %.1f%%", m.predictedClass(), 100 * m.probability())));
         }
-        return TileGallery.draw(title, tiles, columns(tiles.size()), side, "no mistakes");
+        return TileGallery.draw(title, tiles, columns(tiles.size()), side, "none to show");
     }
 
     /**

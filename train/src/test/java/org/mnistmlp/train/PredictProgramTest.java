@@ -117,6 +117,19 @@ class PredictProgramTest {
     }
 
     @Test
+    void fashionModelsNameTheirClassesInWords(@TempDir Path fashion, @TempDir Path photos) throws IOException {
+        // the subset's files read as Fashion-MNIST: what matters here is the data set the model says it learnt
+        ProgramRun training = ProgramRun.of("--dataset", "fashion-mnist", "--data", ProgramRun.SUBSET.toString(),
+                "--out", fashion.toString(), "--hidden", "16", "--epochs", "1");
+        assertEquals(0, training.exitCode(), training.toString());
+        ProgramRun predict = ProgramRun.of("predict", photo(photos, 0).toString(), "--model",
+                fashion.resolve("model.bin").toString(), "--json");
+        assertEquals(0, predict.exitCode(), predict.toString());
+        JsonObject result = JsonParser.parseString(predict.out()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals(DatasetName.FASHION_MNIST.classNames().get(result.get("class").getAsInt()), result.get("name").getAsString());
+    }
+
+    @Test
     void topMustBeBetweenOneAndTheNumberOfClasses(@TempDir Path photos) throws IOException {
         ProgramRun predict = ProgramRun.of("predict", photo(photos, 0).toString(), "--model", model.toString(), "--top", "11");
         assertEquals(2, predict.exitCode(), predict.toString());

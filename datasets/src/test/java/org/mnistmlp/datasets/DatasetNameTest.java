@@ -3,6 +3,7 @@ package org.mnistmlp.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatasetNameTest {
@@ -18,6 +19,17 @@ class DatasetNameTest {
     void unknownNameListsTheChoices() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetName.fromName("cifar"));
         assertEquals("unknown data set 'cifar'; expected one of: mnist, fashion-mnist", e.getMessage());
+    }
+
+    @Test
+    void classNamesAreTheDigitsOrTheGarments() {
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), DatasetName.MNIST.classNames());
+        List<String> fashion = DatasetName.FASHION_MNIST.classNames();
+        assertEquals(10, fashion.size());
+        assertEquals("T-shirt/top", fashion.get(0));   // label order as in Zalando's README
+        assertEquals("Sneaker", fashion.get(7));
+        assertEquals("Ankle boot", fashion.get(9));
+        assertEquals(DatasetName.FASHION_MNIST.classes(), fashion.size());
     }
 
     @Test

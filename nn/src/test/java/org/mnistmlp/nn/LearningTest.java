@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mnistmlp.autograd.NoGrad;
 import org.mnistmlp.autograd.Tensor;
+import org.mnistmlp.nn.metrics.Metrics;
 
 /** Layers, loss and optimizer together drive small problems' training loss to near zero. */
 class LearningTest {
@@ -34,7 +35,7 @@ class LearningTest {
 
     private static int[] predict(Module model, Tensor x) {
         try (NoGrad ignored = NoGrad.enter()) {
-            return TestTensors.argmaxRows(model.eval().forward(x));
+            return Metrics.argmax(model.eval().forward(x));
         }
     }
 

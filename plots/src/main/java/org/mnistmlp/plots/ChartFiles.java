@@ -1,5 +1,6 @@
 package org.mnistmlp.plots;
 
+import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,11 +8,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
-import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
-/** Writes charts to image files. Works without a display. */
+/** Writes charts and pictures to image files. Works without a display. */
 public final class ChartFiles {
 
     private ChartFiles() {}
@@ -23,18 +24,29 @@ public final class ChartFiles {
      *
      * @throws UncheckedIOException with a one-line message naming the file if it cannot be written
      */
-    public static void writePng(XYChart chart, Path file) {
+    public static void writePng(Chart<?, ?> chart, Path file) {
+        writePng(BitmapEncoder.getBufferedImage(chart), file);
+    }
+
+    /**
+     * Writes a picture as a PNG, atomically as {@link #writePng(Chart, Path)} does.
+     *
+     * @throws UncheckedIOException with a one-line message naming the file if it cannot be written
+     */
+    public static void writePng(RenderedImage image, Path file) {
         Path target = file.toAbsolutePath();
         Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
             temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp"));
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
+                if (!ImageIO.write(image, "png", out)) {
+                    throw new IOException("no PNG writer for this image");
+                }
             }
             moveOver(temporary, target);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart to " + target + ": " + describe(e), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
         } finally {
             deleteQuietly(temporary);
         }

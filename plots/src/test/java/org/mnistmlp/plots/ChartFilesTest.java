@@ -71,7 +71,7 @@ class ChartFilesTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> ChartFiles.writePng(Charts.loss(new RunHistory("relu")), target));
 
-        assertTrue(e.getMessage().startsWith("cannot write chart to " + target + ": "),
+        assertTrue(e.getMessage().startsWith("cannot write " + target + ": "),
                 e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "the message must be one line");
         try (Stream<Path> files = Files.list(folder)) {

@@ -2,22 +2,43 @@ package org.mnistmlp.train;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.mnistmlp.autograd.Tensor;
+import org.mnistmlp.datasets.DatasetName;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
+import org.mnistmlp.nn.metrics.ConfusionMatrix;
+import org.mnistmlp.nn.metrics.Metrics;
+import org.mnistmlp.plots.ChartFiles;
+import org.mnistmlp.plots.ConfusionChart;
+import org.mnistmlp.plots.Galleries;
+import org.mnistmlp.plots.Mistake;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** Loads a trained model and reports its test accuracy and confusion matrix. */
+/**
+ * Loads a trained model and reports its test accuracy, confusion matrix and per-class figures, and
+ * draws the confusion matrix, the most confident mistakes and the first layer's weights.
+ */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Prints the test accuracy and confusion matrix of a trained model. The architecture, the data set "
-                + "and its normalisation come from the model file; --dataset, if given, must agree with it.")
+        description = {"Prints the test accuracy, the confusion matrix and each class's precision, recall and F1 of a "
+                + "trained model, and writes confusion.png, mistakes.png and weights.png.",
+                "The architecture, the data set and its normalisation come from the model file; --dataset, if given, "
+                        + "must agree with it."})
 final class EvaluateCommand implements Callable<Integer> {
+    static final String CONFUSION_CHART = "confusion.png";
+    static final String MISTAKES_CHART = "mistakes.png";
+    static final String WEIGHTS_CHART = "weights.png";
+    /** The first layer's units drawn at most: an 8×8 grid stays readable. */
+    private static final int WEIGHT_TILES = 64;
+
     /** Where the model comes from: one of the two. */
     static final class Source {
         @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model.bin written by training")
@@ -31,30 +52,83 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1") Source source;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write the pictures (default: the model's folder)")
+    Path out;
+
+    @Option(names = "--mistakes", paramLabel = "N", defaultValue = "36",
+            description = "how many of the most confident mistakes to draw (default: ${DEFAULT-VALUE})")
+    int mistakes;
+
     @Mixin DataOptions data;
 
-    @Spec CommandSpec spec;
     @ParentCommand TrainCommand parent;
+
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintStream out = parent.stdout();
+        new Validation(spec).require(mistakes >= 0, "--mistakes: must be 0 or more, got " + mistakes);
+        PrintStream stdout = parent.stdout();
         Path file = source.modelFile != null ? source.modelFile : source.safetensors;
-        TrainedModel trained = source.modelFile != null ? TrainedModel.load(file) : TrainedModel.fromSafetensors(file);
-        if (spec.commandLine().getParseResult().hasMatchedOption("--dataset") && data.dataset != trained.dataset()) {
-            throw new ParameterException(spec.commandLine(), "--dataset " + data.dataset.id() + " contradicts the model, which was"
-                    + " trained on " + trained.dataset().id() + "; leave --dataset out");
-        }
-        MnistData mnist = data.load(trained.dataset());
-        trained.checkFits(mnist);
+        TrainedModel model = source.modelFile != null ? TrainedModel.load(file) : TrainedModel.fromSafetensors(file);
+        DatasetName dataset = model.dataset();
+        new Validation(spec).require(!spec.commandLine().getParseResult().hasMatchedOption("--dataset") || data.dataset == dataset,
+                "--dataset: the model was trained on " + dataset.id() + ", not " + data.dataset.id() + "; leave --dataset out");
+        MnistData mnist = data.load(dataset);
+        model.checkFits(mnist);
+        Evaluation e = Evaluation.of(model.model(), mnist.test(), model.normalization(), dataset.classes());
 
-        Evaluation e = Evaluation.of(trained.model(), mnist.test(), trained.normalization(), mnist.name().classes());
-        out.printf("model    %s (%s)%n", trained.architecture(), file);
-        out.printf("data     %s: %s, %,d test images, normalised with mean %.4f std %.4f%n", mnist.name().id(), mnist.source(),
-                mnist.test().size(), trained.normalization().mean(), trained.normalization().std());
-        out.printf("test accuracy %.2f%%, test loss %.4f%n%n", e.accuracy() * 100, e.loss());
-        printConfusion(out, e.confusion());
+        stdout.printf("model    %s (%s)%n", model.architecture(), file);
+        stdout.printf("data     %s: %s, %,d test images, normalised with mean %.4f std %.4f%n", dataset.id(), mnist.source(),
+                mnist.test().size(), model.normalization().mean(), model.normalization().std());
+        stdout.printf("test accuracy %.2f%%, test loss %.4f%n%n", e.accuracy() * 100, e.loss());
+        printConfusion(stdout, e.confusion().counts());
+        stdout.println();
+        printPerClass(stdout, e.confusion(), dataset.classNames());
+
+        Path dir = out != null ? out : file.toAbsolutePath().getParent();
+        writePictures(model, mnist.test(), e, dir);
+        stdout.printf("%nwrote %s, %s, %s to %s%n", CONFUSION_CHART, MISTAKES_CHART, WEIGHTS_CHART, dir);
         return 0;
+    }
+
+    private void writePictures(TrainedModel model, ImageSet test, Evaluation e, Path dir) {
+        DatasetName dataset = model.dataset();
+        List<String> names = dataset.classNames();
+        ChartFiles.writePng(ConfusionChart.of(e.confusion().counts(), names,
+                String.format("Confusion matrix, %s test set (%.2f%% right)", dataset.id(), 100 * e.accuracy())),
+                dir.resolve(CONFUSION_CHART));
+
+        int[] labels = new int[test.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = test.label(i);
+        }
+        List<Mistake> worst = new ArrayList<>();
+        for (int i : Metrics.mostConfidentMistakes(labels, e.predicted(), e.confidence(), mistakes)) {
+            int[] pixels = new int[test.pixelsPerImage()];
+            for (int p = 0; p < pixels.length; p++) {
+                pixels[p] = test.pixel(i, p);
+            }
+            worst.add(new Mistake(pixels, names.get(labels[i]), names.get(e.predicted()[i]), e.confidence()[i]));
+        }
+        ChartFiles.writePng(Galleries.mistakes(worst, dataset.cols(),
+                String.format("The %d most confident mistakes, %s test set", worst.size(), dataset.id())),
+                dir.resolve(MISTAKES_CHART));
+
+        Tensor weight = model.model().parameters().get(0);     // [pixels, units]: the first layer, in → out
+        int units = weight.size(1);
+        float[] weights = weight.toArray();
+        List<float[]> tiles = new ArrayList<>();
+        for (int u = 0; u < Math.min(units, WEIGHT_TILES); u++) {
+            float[] tile = new float[weight.size(0)];
+            for (int p = 0; p < tile.length; p++) {
+                tile[p] = weights[p * units + u];
+            }
+            tiles.add(tile);
+        }
+        ChartFiles.writePng(Galleries.weights(tiles, dataset.cols(),
+                String.format("First layer: weights of units 0-%d of %d", tiles.size() - 1, units)),
+                dir.resolve(WEIGHTS_CHART));
     }
 
     private static void printConfusion(PrintStream out, long[][] confusion) {
@@ -71,5 +145,22 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             out.println();
         }
+    }
+
+    /** One row per class (precision, recall, F1, how many test images have it), then the macro averages. */
+    private static void printPerClass(PrintStream out, ConfusionMatrix m, List<String> names) {
+        int width = Math.max("macro average".length(), names.stream().mapToInt(String::length).max().orElse(0) + 4);
+        out.printf("%-" + width + "s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1", "support");
+        for (int c = 0; c < m.classes(); c++) {
+            String label = names.get(c).equals(Integer.toString(c)) ? names.get(c) : c + " " + names.get(c);
+            out.printf("%-" + width + "s %9s %9s %9s %9d%n", label, ratio(m.precision(c)), ratio(m.recall(c)), ratio(m.f1(c)), m.support(c));
+        }
+        out.printf("%-" + width + "s %9s %9s %9s %9d%n", "macro average", ratio(m.macroPrecision()), ratio(m.macroRecall()),
+                ratio(m.macroF1()), m.total());
+    }
+
+    /** A 0..1 figure to four places, or {@code n/a} where it is undefined (a class never predicted or absent). */
+    private static String ratio(double value) {
+        return Double.isNaN(value) ? "n/a" : String.format("%.4f", value);
     }
 }

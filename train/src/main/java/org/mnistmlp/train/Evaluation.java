@@ -7,29 +7,47 @@ import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.Module;
+import org.mnistmlp.nn.metrics.ConfusionMatrix;
+import org.mnistmlp.nn.metrics.Metrics;
 
 /**
- * A model's loss, accuracy and confusion matrix on a split, computed without recording a graph.
+ * A model's loss, confusion matrix and per-image predictions on a split, computed without recording
+ * a graph.
  *
  * @param loss mean cross-entropy
- * @param accuracy fraction correct, 0..1
  * @param confusion counts: row = true class, column = predicted class
+ * @param predicted the predicted class of each image, in the split's order
+ * @param confidence the probability the model gave its prediction, per image
  */
-record Evaluation(double loss, double accuracy, long[][] confusion) {
+record Evaluation(double loss, ConfusionMatrix confusion, int[] predicted, float[] confidence) {
     private static final int BATCH = 1000;
+
+    /** @return the fraction of images classified right, 0..1 */
+    double accuracy() {
+        return confusion.accuracy();
+    }
 
     static Evaluation of(Module model, ImageSet split, Normalization normalization, int classes) {
         boolean wasTraining = model.isTraining();
         model.eval();
-        long[][] confusion = new long[classes][classes];
+        ConfusionMatrix confusion = new ConfusionMatrix(classes);
+        int[] predicted = new int[split.size()];
+        float[] confidence = new float[split.size()];
         double lossSum = 0;
-        long correct = 0;
+        int done = 0;
         try (NoGrad ignored = NoGrad.enter()) {
             for (Batch batch : split.inOrder(BATCH, normalization)) {
                 try (TensorScope batchScope = TensorScope.open()) {
                     Tensor logits = model.forward(batch.images());
                     lossSum += logits.crossEntropy(batch.labels()).item() * batch.size();
-                    correct += tally(logits.data(), batch.labels(), batch.size(), confusion);
+                    float[] probabilities = logits.softmax().data();
+                    int[] best = Metrics.argmax(logits);
+                    confusion.addAll(batch.labels(), best);
+                    for (int r = 0; r < best.length; r++) {
+                        predicted[done + r] = best[r];
+                        confidence[done + r] = probabilities[r * classes + best[r]];
+                    }
+                    done += best.length;
                 }
             }
         } finally {
@@ -37,30 +55,6 @@ record Evaluation(double loss, double accuracy, long[][] confusion) {
                 model.train();
             }
         }
-        return new Evaluation(lossSum / split.size(), (double) correct / split.size(), confusion);
-    }
-
-    /** Adds each row's prediction to the confusion matrix; returns how many were right. */
-    private static int tally(float[] logits, int[] labels, int rows, long[][] confusion) {
-        int classes = confusion.length;
-        int correct = 0;
-        for (int r = 0; r < rows; r++) {
-            int predicted = argmax(logits, r * classes, classes);
-            confusion[labels[r]][predicted]++;
-            if (predicted == labels[r]) {
-                correct++;
-            }
-        }
-        return correct;
-    }
-
-    private static int argmax(float[] z, int from, int n) {
-        int best = 0;
-        for (int j = 1; j < n; j++) {
-            if (z[from + j] > z[from + best]) {
-                best = j;
-            }
-        }
-        return best;
+        return new Evaluation(lossSum / split.size(), confusion, predicted, confidence);
     }
 }

@@ -33,7 +33,7 @@ final class Experiment {
         this.training = training;
         this.seed = modelOptions.seed;
         this.data = data;
-        this.model = ModelOptions.mlp(data, modelOptions.hidden, activation.id(), seed);
+        this.model = ModelOptions.mlp(data.name(), modelOptions.hidden, activation.id(), seed);
         this.config = describe(modelOptions, activation, training, data);
         this.recorder = new RunRecorder(name, config);
     }

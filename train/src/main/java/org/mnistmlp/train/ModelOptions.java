@@ -3,7 +3,7 @@ package org.mnistmlp.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.mnistmlp.autograd.Activation;
-import org.mnistmlp.datasets.MnistData;
+import org.mnistmlp.datasets.DatasetName;
 import org.mnistmlp.nn.Init;
 import org.mnistmlp.nn.Mlp;
 import org.mnistmlp.nn.Sequential;
@@ -25,11 +25,11 @@ final class ModelOptions {
     }
 
     /** The network for a data set: its image size in, the hidden layers, its classes out. */
-    static Sequential mlp(MnistData data, List<Integer> hidden, String activation, long seed) {
+    static Sequential mlp(DatasetName dataset, List<Integer> hidden, String activation, long seed) {
         List<Integer> sizes = new ArrayList<>();
-        sizes.add(data.train().pixelsPerImage());
+        sizes.add(dataset.rows() * dataset.cols());
         sizes.addAll(hidden);
-        sizes.add(data.name().classes());
+        sizes.add(dataset.classes());
         return Mlp.of(sizes, activation, Init.DEFAULT, seed);
     }
 

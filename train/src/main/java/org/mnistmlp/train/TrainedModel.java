@@ -73,6 +73,7 @@ record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset,
         } catch (IllegalArgumentException e) {   // includes NumberFormatException
             throw new ModelFileException(file + ": bad metadata: " + e.getMessage(), e);
         }
+        saved.model().eval();   // a loaded model is used, not trained: dropout off
         return new TrainedModel(saved.model(), saved.architecture(), dataset, normalization, m);
     }
 

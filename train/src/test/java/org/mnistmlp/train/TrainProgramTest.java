@@ -2,6 +2,7 @@ package org.mnistmlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -81,15 +82,45 @@ class TrainProgramTest {
     }
 
     @Test
-    void evaluatePrintsAccuracyAndConfusionMatrix(@TempDir Path out) {
+    void evaluatePrintsAccuracyConfusionMatrixAndPerClassFiguresAndDrawsThem(@TempDir Path out, @TempDir Path pictures)
+            throws IOException {
         assertEquals(0, train(out, 1).exitCode());
         ProgramRun eval = ProgramRun.of("evaluate", "--model", out.resolve("model.bin").toString(),
-                "--data", ProgramRun.SUBSET.toString());
+                "--data", ProgramRun.SUBSET.toString(), "--out", pictures.toString(), "--mistakes", "10");
         assertEquals(0, eval.exitCode(), eval.toString());
         assertTrue(eval.out().contains("test accuracy"), eval.out());
         assertTrue(eval.out().contains("confusion matrix"), eval.out());
         long rows = eval.out().lines().filter(l -> l.matches("\\s+\\d(\\s+\\d+){10}")).count();
         assertEquals(10, rows, eval.out());
+
+        List<String> perClass = eval.out().lines().filter(l -> l.matches("\\d\\s+(0\\.\\d{4}|1\\.0000|n/a)(\\s+\\S+){2}\\s+\\d+")).toList();
+        assertEquals(10, perClass.size(), eval.out());
+        assertEquals(500, perClass.stream().mapToInt(l -> Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1))).sum(),
+                "the supports add up to the 500 test images");
+        assertTrue(eval.out().lines().anyMatch(l -> l.startsWith("macro average") && l.endsWith(" 500")), eval.out());
+
+        BufferedImage confusion = ImageIO.read(pictures.resolve("confusion.png").toFile());
+        assertTrue(confusion.getWidth() >= 10 * 52 && confusion.getHeight() >= 10 * 52, "ten cells of at least 52 px a side");
+        BufferedImage mistakes = ImageIO.read(pictures.resolve("mistakes.png").toFile());
+        assertTrue(mistakes.getWidth() >= 4 * 84 && mistakes.getHeight() >= 3 * 84, "10 mistakes: 4 columns, 3 rows of 84 px tiles");
+        BufferedImage weights = ImageIO.read(pictures.resolve("weights.png").toFile());
+        assertTrue(weights.getWidth() >= 8 * 84 && weights.getHeight() >= 8 * 84, "64 hidden units: an 8×8 grid of 84 px tiles");
+        assertFalse(Files.exists(out.resolve("confusion.png")), "--out chose where the pictures go");
+    }
+
+    @Test
+    void evaluateWritesBesideTheModelByDefaultAndRefusesAnotherDataset(@TempDir Path out) {
+        assertEquals(0, train(out, 1).exitCode());
+        ProgramRun eval = ProgramRun.of("evaluate", "--model", out.resolve("model.bin").toString(),
+                "--data", ProgramRun.SUBSET.toString(), "--mistakes", "0");
+        assertEquals(0, eval.exitCode(), eval.toString());
+        for (String png : List.of("confusion.png", "mistakes.png", "weights.png")) {
+            assertTrue(Files.isRegularFile(out.resolve(png)), png);
+        }
+        ProgramRun wrong = ProgramRun.of("evaluate", "--model", out.resolve("model.bin").toString(),
+                "--data", ProgramRun.SUBSET.toString(), "--dataset", "fashion-mnist");
+        assertEquals(2, wrong.exitCode(), wrong.toString());
+        assertTrue(wrong.err().contains("the model was trained on mnist, not fashion-mnist"), wrong.err());
     }
 
     @Test

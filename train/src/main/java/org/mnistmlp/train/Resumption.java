@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mnistmlp.nn.ModelFile;
@@ -50,12 +51,14 @@ final class Resumption {
     /** The options of a parsed command line worth recording for a resume, each as {@code --name=value} or {@code --flag}. */
     static List<String> recordedOptions(ParseResult parsed) {
         List<String> recorded = new ArrayList<>();
-        for (OptionSpec o : parsed.matchedOptions()) {
+        // an option given twice is listed twice, each time with all its values
+        for (OptionSpec o : new LinkedHashSet<>(parsed.matchedOptions())) {
             if (NOT_RECORDED.contains(o.longestName())) {
                 continue;
             }
             if (o.arity().max() == 0) {
                 recorded.add(o.longestName());
+                continue;
             }
             for (String value : o.originalStringValues()) {
                 // a folder is recorded absolute, so that a resume from elsewhere finds it

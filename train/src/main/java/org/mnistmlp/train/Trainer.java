@@ -12,9 +12,10 @@ import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
 
 /**
- * The training loop: shuffled mini-batches, forward, loss, backward, optional gradient clipping, optimizer
- * step at the scheduled learning rate, and an evaluation on the test split after every epoch. Everything it learns goes to its listeners; it stops early, with
- * {@link TrainingStopped}, on Ctrl-C or when the loss stops being a finite number.
+ * The training loop: shuffled mini-batches, forward, loss, backward, optional gradient clipping, an
+ * optimizer step at the scheduled learning rate, and an evaluation on the test split after every epoch.
+ * Everything it learns goes to its listeners; it stops early, with {@link TrainingStopped}, on Ctrl-C
+ * or when the loss stops being a finite number.
  */
 final class Trainer {
     private final Module model;

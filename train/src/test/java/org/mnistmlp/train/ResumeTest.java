@@ -32,11 +32,12 @@ class ResumeTest {
 
     /**
      * Adam (moments and step counts to carry over), clipping, and 32 shuffled batches an epoch (the data
-     * order to carry over).
+     * order to carry over); a repeated option and a flag, which the checkpoint must record as given.
      */
     private static ProgramRun train(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("--data", ProgramRun.SUBSET.toString(), "--out", out.toString(),
-                "--hidden", "32", "--seed", "3", "--optimizer", "adam", "--clip-norm", "2"));
+                "--hidden", "32", "--hidden", "16", "--seed", "3", "--optimizer", "adam", "--weight-decay", "0.001",
+                "--no-bias-decay", "--clip-norm", "2"));
         args.addAll(List.of(more));
         return ProgramRun.of(args.toArray(String[]::new));
     }
@@ -124,7 +125,7 @@ class ResumeTest {
         assertResumeRefused("--hidden cannot be given with --resume", "--resume", out.toString(), "--epochs", "2", "--hidden", "64");
         assertResumeRefused("has completed 1 epochs; give --epochs above that", "--resume", out.toString());
 
-        ModelFile.save(Mlp.of(List.of(784, 16, 10), "relu", Init.DEFAULT, 1), out.resolve("model.bin"));
+        ModelFile.save(Mlp.of(List.of(784, 32, 10), "relu", Init.DEFAULT, 1), out.resolve("model.bin"));
         assertResumeRefused("model.bin does not fit the run's recorded architecture", "--resume", out.toString(), "--epochs", "2");
     }
 }

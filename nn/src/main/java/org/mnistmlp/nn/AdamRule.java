@@ -32,7 +32,7 @@ abstract class AdamRule extends Optimizer {
         float[] v = expAvgSq[index];
         // As PyTorch: the bias corrections in double, folded into the step size and the denominator.
         float stepSize = (float) (lr / (1 - Math.pow(beta1, step)));
-        float correction2Sqrt = (float) Math.sqrt(1 - Math.pow(beta2, step));
+        float inverseCorrection2Sqrt = (float) (1 / Math.sqrt(1 - Math.pow(beta2, step)));   // a product is cheaper than a quotient
         float shrink = decoupled ? (float) (1 - lr * weightDecay) : 1f;
         float gradDecay = decoupled ? 0f : (float) weightDecay;
         float fresh1 = (float) (1 - beta1);
@@ -43,7 +43,7 @@ abstract class AdamRule extends Optimizer {
             float pj = shrink * p[j];
             m[j] += fresh1 * (d - m[j]);   // PyTorch's lerp towards d
             v[j] = b2 * v[j] + fresh2 * d * d;
-            float denom = (float) Math.sqrt(v[j]) / correction2Sqrt + eps;
+            float denom = (float) Math.sqrt(v[j]) * inverseCorrection2Sqrt + eps;
             p[j] = pj - stepSize * m[j] / denom;
         }
     }

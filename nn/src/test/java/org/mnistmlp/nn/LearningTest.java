@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,13 +22,13 @@ class LearningTest {
     }
 
     /** Full-batch training; returns the final loss. */
-    private static float train(Module model, SGD sgd, Tensor x, int[] labels, int steps) {
+    private static float train(Module model, Optimizer optimizer, Tensor x, int[] labels, int steps) {
         float loss = Float.NaN;
         for (int i = 0; i < steps; i++) {
-            sgd.zeroGrad();
+            optimizer.zeroGrad();
             Tensor l = LOSS.forward(model.forward(x), labels);
             l.backward();
-            sgd.step();
+            optimizer.step();
             loss = l.item();
         }
         return loss;
@@ -53,6 +54,26 @@ class LearningTest {
         assertTrue(initial > 0.5, activation + ": the untrained loss " + initial + " is not already low");
         assertTrue(loss < 0.05, activation + ": final loss " + loss);
         assertArrayEquals(labels, predict(model, x), activation);
+    }
+
+    static List<Function<List<Tensor>, Optimizer>> adaptiveOptimizers() {
+        return List.of(params -> Adam.builder(params).learningRate(0.05).build(),
+                params -> AdamW.builder(params).learningRate(0.05).build(),
+                params -> RMSprop.builder(params).learningRate(0.01).centered(true).build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("adaptiveOptimizers")
+    void adaptiveOptimizersLearnXor(Function<List<Tensor>, Optimizer> optimizer) {
+        Tensor x = Tensor.matrix(new float[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}});
+        int[] labels = {0, 1, 1, 0};
+        Sequential model = Mlp.of(List.of(2, 8, 2), "tanh", Init.XAVIER, 7);
+        Optimizer o = optimizer.apply(model.parameters());
+
+        float loss = train(model, o, x, labels, 500);
+
+        assertTrue(loss < 0.05, o.getClass().getSimpleName() + ": final loss " + loss);
+        assertArrayEquals(labels, predict(model, x), o.getClass().getSimpleName());
     }
 
     @Test

@@ -12,11 +12,15 @@ final class AtomicFiles {
     private AtomicFiles() {}
 
     static void writeString(Path target, String content) {
+        writeBytes(target, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static void writeBytes(Path target, byte[] content) {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             tmp = Files.createFile(dir.resolve("." + target.getFileName() + "." + System.nanoTime() + ".tmp"));
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.write(tmp, content);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(tmp);

@@ -73,7 +73,8 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainedModel model = source.modelFile != null ? TrainedModel.load(file) : TrainedModel.fromSafetensors(file);
         DatasetName dataset = model.dataset();
         new Validation(spec).require(!spec.commandLine().getParseResult().hasMatchedOption("--dataset") || data.dataset == dataset,
-                "--dataset: the model was trained on " + dataset.id() + ", not " + data.dataset.id() + "; leave --dataset out");
+                "--dataset " + data.dataset.id() + " contradicts the model, which was trained on " + dataset.id()
+                        + "; leave --dataset out");
         MnistData mnist = data.load(dataset);
         model.checkFits(mnist);
         Evaluation e = Evaluation.of(model.model(), mnist.test(), model.normalization(), dataset.classes());

@@ -12,6 +12,7 @@ import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Safetensors;
+import org.mnistmlp.nn.Optimizer;
 import org.mnistmlp.nn.Sequential;
 import org.mnistmlp.plots.LiveView;
 
@@ -22,11 +23,14 @@ import org.mnistmlp.plots.LiveView;
 final class Experiment {
     private final String name;
     private final Module model;
+    private final Optimizer optimizer;
     private final TrainingOptions training;
     private final long seed;
     private final MnistData data;
     private final Map<String, Object> config;
     private final RunRecorder recorder;
+    private List<String> checkpointOptions;
+    private int completedEpochs;
 
     Experiment(String name, ModelOptions modelOptions, Activation activation, TrainingOptions training, MnistData data) {
         this.name = name;
@@ -34,6 +38,7 @@ final class Experiment {
         this.seed = modelOptions.seed;
         this.data = data;
         this.model = ModelOptions.mlp(data.name(), modelOptions.hidden, activation.id(), seed);
+        this.optimizer = training.optimizerSettings().build(model);
         this.config = describe(modelOptions, activation, training, data);
         this.recorder = new RunRecorder(name, config);
     }
@@ -45,13 +50,7 @@ final class Experiment {
         c.put("hidden", m.hidden);
         c.put("activation", activation.id());
         c.put("seed", m.seed);
-        c.put("epochs", t.epochs);
-        c.put("batch_size", t.batchSize);
-        c.put("lr", t.learningRate);
-        c.put("momentum", t.momentum);
-        c.put("weight_decay", t.weightDecay);
-        c.put("schedule", t.schedule.name().toLowerCase(java.util.Locale.ROOT));
-        c.put("threads", t.threads);
+        t.describe(c);
         c.put("kernels", Kernels.current().description());
         return c;
     }
@@ -71,6 +70,28 @@ final class Experiment {
         config.put("init_from", safetensors.toString());
     }
 
+    Optimizer optimizer() {
+        return optimizer;
+    }
+
+    /** The steps of one epoch. */
+    int stepsPerEpoch() {
+        return Trainer.stepsPerEpoch(data, training.batchSize);
+    }
+
+    /**
+     * Keeps a {@link Checkpoint} in the output folder after every epoch, recording {@code options}
+     * (the options the run was started with) so that {@code --resume} can continue it.
+     */
+    void keepCheckpoints(List<String> options) {
+        checkpointOptions = List.copyOf(options);
+    }
+
+    /** Continues after {@code epochs} completed epochs: the model, optimizer and record must hold their state. */
+    void resumeAfter(int epochs) {
+        completedEpochs = epochs;
+    }
+
     RunRecorder recorder() {
         return recorder;
     }
@@ -84,9 +105,9 @@ final class Experiment {
         out.printf("model    %s, %,d parameters%n", oneLine(model), model.parameterCount());
         out.printf("data     %s: %s (%,d train, %,d test images)%n", data.name().id(), data.source(),
                 data.train().size(), data.test().size());
-        out.printf("training %d epochs, batch %d, lr %s (%s), momentum %s, weight decay %s, seed %d%n", training.epochs,
-                training.batchSize, training.learningRate, training.schedule.name().toLowerCase(java.util.Locale.ROOT),
-                training.momentum, training.weightDecay, seed);
+        out.printf("training %d epochs, batch %d, %s%s, seed %d%n", training.epochs, training.batchSize,
+                training.optimizerSettings().summary(training.schedule.id()),
+                training.clipNorm > 0 ? ", gradient norm clipped to " + training.clipNorm : "", seed);
         out.printf("kernels  %s%n", Kernels.current().description());
         if (config.containsKey("init_from")) {
             out.printf("weights  from %s%n", config.get("init_from"));
@@ -113,10 +134,13 @@ final class Experiment {
         listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs));
         if (outDir != null) {
             listeners.add(new RunFiles(outDir, model, TrainedModel.metadata(data.name(), settings.normalization(), config), recorder));
+            if (checkpointOptions != null) {
+                listeners.add(new CheckpointFiles(outDir, model, optimizer, checkpointOptions, training.epochs));
+            }
         }
         listeners.add(new TrainingListener() {
             @Override public void onStep(StepEvent step) { view.refresh(); }
         });
-        new Trainer(model, training.optimizer(model), settings, listeners).run(data);
+        new Trainer(model, optimizer, settings, listeners).run(data, completedEpochs);
     }
 }

@@ -1,6 +1,8 @@
 package org.mnistmlp.train;
 
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,31 @@ final class RunRecorder implements TrainingListener {
     @Override
     public void onEnd(Outcome outcome) {
         this.outcome = outcome;
+    }
+
+    /**
+     * Takes over the first {@code completedEpochs} epochs of an earlier part of this run from its
+     * {@code metrics.json}, as if they had just been trained, so that the resumed run's record and
+     * charts cover the whole run. Steps of a partly trained epoch after them are dropped.
+     *
+     * @throws IllegalArgumentException if the metrics hold fewer epochs or steps than that
+     */
+    void restore(JsonObject metrics, int completedEpochs, int stepsPerEpoch) {
+        JsonArray epochList = metrics.getAsJsonArray("epochs");
+        JsonArray stepLosses = metrics.getAsJsonArray("step_loss");
+        int steps = completedEpochs * stepsPerEpoch;
+        if (epochList == null || epochList.size() < completedEpochs || stepLosses == null || stepLosses.size() < steps) {
+            throw new IllegalArgumentException("metrics.json records fewer than the checkpoint's " + completedEpochs + " epochs");
+        }
+        for (int i = 0; i < steps; i++) {
+            onStep(new StepEvent(i / stepsPerEpoch + 1, i % stepsPerEpoch + 1, stepsPerEpoch, stepLosses.get(i).getAsDouble(), 0, 0));
+            if ((i + 1) % stepsPerEpoch == 0) {
+                JsonObject e = epochList.get(i / stepsPerEpoch).getAsJsonObject();
+                onEpoch(new EpochResult(e.get("epoch").getAsInt(), e.get("train_loss").getAsDouble(), e.get("test_loss").getAsDouble(),
+                        e.get("test_accuracy").getAsDouble(), e.get("train_seconds").getAsDouble(),
+                        e.get("samples_per_second").getAsDouble(), e.get("learning_rate").getAsDouble()));
+            }
+        }
     }
 
     /** The run so far as JSON: configuration, one entry per epoch, per-step losses, and status. */

@@ -1,6 +1,7 @@
 package org.mnistmlp.train;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** The main job: train one model, show progress, keep metrics, plots and the model. */
 @Command(name = "java -jar train.jar", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        description = "Trains a multi-layer perceptron on MNIST and keeps metrics.json, loss.png, accuracy.png and model.bin in --out.",
+        description = "Trains a multi-layer perceptron on MNIST and keeps metrics.json, loss.png, accuracy.png, model.bin and "
+                + "checkpoint.bin (for --resume) in --out.",
         subcommands = {CompareCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, GradCheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:an error (told in one line)", "2:bad options", "3:the loss diverged", "130:interrupted (Ctrl-C)"})
@@ -34,6 +36,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--show", description = "open a window with live loss and accuracy charts")
     boolean show;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "continue the run in this folder after its last completed epoch, with its recorded settings "
+                    + "(only --epochs, --threads, --data, --mirror and --show may be given)")
+    Path resume;
+
     @Spec CommandSpec spec;
 
     private final PrintStream stdout;
@@ -49,23 +56,48 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume != null) {
+            Resumption resumption = Resumption.prepare(spec, resume, stdout);
+            return resumption.command().train(resumption);
+        }
         Validation.check(spec, model, training);
+        return train(null);
+    }
+
+    /** Trains as the options say, continuing {@code resumption}'s run if it is not null. */
+    private int train(Resumption resumption) {
         Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         if (initFrom != null) {
             run.initFrom(initFrom);
         }
+        if (resumption != null) {
+            resumption.restore(run);
+        }
+        run.keepCheckpoints(resumption != null ? resumption.options() : Resumption.recordedOptions(spec.commandLine().getParseResult()));
         run.printHeader(stdout, dir);
+        if (resumption != null) {
+            stdout.printf("resuming after epoch %d%n", resumption.completedEpochs());
+        }
         Interrupts.install();
         try (LiveView view = show ? LiveView.open(run.recorder().history()) : LiveView.none()) {
             if (show && !view.isAvailable()) {
                 stdout.println("no display available: --show ignored, plots are written to " + dir);
             }
             int code = Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
+            if (code == Outcomes.INTERRUPTED && Files.exists(dir.resolve(Checkpoint.FILE))) {
+                stdout.println("resume with: java -jar train.jar --resume " + quoted(dir));
+            }
             keepOpenUntilClosed(view);
             return code;
         }
+    }
+
+    /** The path as a shell would need it typed. */
+    private static String quoted(Path path) {
+        String text = path.toString();
+        return text.matches("[\\w./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
     /** Leaves the chart window up after training until the user closes it (or presses Ctrl-C). */
@@ -92,6 +124,7 @@ final class TrainCommand implements Callable<Integer> {
         EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
         stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
                 last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
-        stdout.printf("kept in %s: %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART, RunFiles.ACCURACY_CHART);
+        stdout.printf("kept in %s: %s, %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART,
+                RunFiles.ACCURACY_CHART, Checkpoint.FILE);
     }
 }

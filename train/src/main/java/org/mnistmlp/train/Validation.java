@@ -23,4 +23,9 @@ final class Validation {
             throw new ParameterException(spec.commandLine(), message);
         }
     }
+
+    /** Refuses {@code option} on the command line unless it {@code applies}; {@code where} says what it is for. */
+    void requireOnlyWith(String option, boolean applies, String where) {
+        require(applies || !spec.commandLine().getParseResult().hasMatchedOption(option), option + " applies to " + where);
+    }
 }

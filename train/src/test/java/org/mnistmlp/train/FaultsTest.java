@@ -45,11 +45,30 @@ class FaultsTest {
     }
 
     @Test
+    void badOptimizerAndScheduleOptionsAreUsageErrors() {
+        assertUsageError("--optimizer': unknown optimizer 'adagrad'; expected one of: sgd, adam, adamw, rmsprop",
+                "--optimizer", "adagrad");
+        assertUsageError("unknown schedule 'linear'; expected one of: constant, step, cosine, warmup-cosine, one-cycle",
+                "--schedule", "linear");
+        assertUsageError("--momentum applies to sgd and rmsprop, not adamw", "--optimizer", "adamw", "--momentum", "0.9");
+        assertUsageError("--betas applies to adam and adamw, not sgd", "--betas", "0.9,0.99");
+        assertUsageError("--betas takes two numbers", "--optimizer", "adam", "--betas", "0.9");
+        assertUsageError("--betas must each be in [0, 1)", "--optimizer", "adam", "--betas", "0.9,1");
+        assertUsageError("--warmup-epochs must be above 0 and below --epochs (2)", "--schedule", "warmup-cosine",
+                "--epochs", "2", "--warmup-epochs", "2");
+        assertUsageError("--warmup-epochs applies to warmup-cosine and one-cycle, not cosine", "--warmup-epochs", "1");
+        assertUsageError("--gamma must be in (0, 1]", "--schedule", "step", "--gamma", "0");
+        assertUsageError("--clip-norm", "--clip-norm", "-1");
+    }
+
+    @Test
     void helpAndVersion() {
         ProgramRun help = ProgramRun.of("--help");
         assertEquals(0, help.exitCode());
         for (String option : new String[] {"--epochs", "--batch-size", "--lr", "--momentum", "--weight-decay", "--hidden",
             "--activation", "--seed", "--dataset", "--data", "--mirror", "--out", "--threads", "--show", "--version",
+            "--optimizer", "sgd, adam, adamw or rmsprop", "warmup-cosine or one-cycle", "--warmup-epochs", "--clip-norm",
+            "--betas", "--resume",
             "compare", "evaluate", "gradcheck", "bench", "default: 5"}) {
             assertTrue(help.out().contains(option), "help mentions " + option);
         }

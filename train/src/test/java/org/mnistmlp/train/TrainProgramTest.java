@@ -45,6 +45,9 @@ class TrainProgramTest {
         JsonObject m = metrics(out);
         assertEquals("completed", m.get("status").getAsString());
         assertEquals(64, m.getAsJsonObject("config").getAsJsonArray("hidden").get(0).getAsInt());
+        assertEquals("sgd", m.getAsJsonObject("config").get("optimizer").getAsString());
+        assertEquals(0.9, m.getAsJsonObject("config").get("momentum").getAsDouble());
+        assertEquals("cosine", m.getAsJsonObject("config").get("schedule").getAsString());
         JsonArray epochs = m.getAsJsonArray("epochs");
         assertEquals(3, epochs.size());
         for (int i = 0; i < 3; i++) {
@@ -120,19 +123,25 @@ class TrainProgramTest {
         ProgramRun wrong = ProgramRun.of("evaluate", "--model", out.resolve("model.bin").toString(),
                 "--data", ProgramRun.SUBSET.toString(), "--dataset", "fashion-mnist");
         assertEquals(2, wrong.exitCode(), wrong.toString());
-        assertTrue(wrong.err().contains("the model was trained on mnist, not fashion-mnist"), wrong.err());
+        assertTrue(wrong.err().contains("--dataset fashion-mnist contradicts the model, which was trained on mnist"), wrong.err());
     }
 
     @Test
-    void compareWritesTableAndOverlayCharts(@TempDir Path out) {
+    void compareWritesTableAndOverlayCharts(@TempDir Path out) throws IOException {
         ProgramRun run = ProgramRun.of("compare", "--activations", "relu,tanh", "--epochs", "1", "--hidden", "32",
-                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString());
+                "--optimizer", "adamw", "--schedule", "one-cycle", "--data", ProgramRun.SUBSET.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("relu ")), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.startsWith("tanh ")), run.out());
         assertTrue(Files.isRegularFile(out.resolve("compare-loss.png")));
         assertTrue(Files.isRegularFile(out.resolve("compare-accuracy.png")));
-        assertTrue(Files.isRegularFile(out.resolve("tanh").resolve("metrics.json")));
+        JsonObject config = metrics(out.resolve("tanh")).getAsJsonObject("config");
+        assertEquals("adamw", config.get("optimizer").getAsString());
+        assertEquals(0.001, config.get("lr").getAsDouble(), "adamw's default rate");
+        assertEquals(0.01, config.get("weight_decay").getAsDouble(), "adamw's default weight decay");
+        assertEquals("one-cycle", config.get("schedule").getAsString());
+        assertEquals(0.3, config.get("warmup_epochs").getAsDouble(), 1e-12, "30% of the run rises");
+        assertTrue(metrics(out.resolve("tanh")).getAsJsonArray("epochs").get(0).getAsJsonObject().get("test_accuracy").getAsDouble() > 0.5);
     }
 
     @Test

@@ -1,0 +1,28 @@
+package org.mnistmlp.train;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.mnistmlp.nn.Module;
+import org.mnistmlp.nn.Optimizer;
+
+/** Writes the run's {@link Checkpoint} after every epoch, so that {@code --resume} can continue it. */
+final class CheckpointFiles implements TrainingListener {
+    private final Path dir;
+    private final Module model;
+    private final Optimizer optimizer;
+    private final List<String> options;
+    private final int plannedEpochs;
+
+    CheckpointFiles(Path dir, Module model, Optimizer optimizer, List<String> options, int plannedEpochs) {
+        this.dir = dir;
+        this.model = model;
+        this.optimizer = optimizer;
+        this.options = List.copyOf(options);
+        this.plannedEpochs = plannedEpochs;
+    }
+
+    @Override
+    public void onEpoch(EpochResult epoch) {
+        new Checkpoint(options, plannedEpochs, epoch.epoch(), Checkpoint.checksum(model), optimizer.stateDict()).write(dir);
+    }
+}

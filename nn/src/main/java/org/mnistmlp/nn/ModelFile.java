@@ -122,7 +122,12 @@ public final class ModelFile {
      * @throws ModelFileException if the file does not exist, cannot be read or is not a valid version-2 model file
      */
     public static SavedModel read(Path file) {
-        Contents contents = decode(file.toString(), WholeFile.read(file, WHAT));
+        return read(file.toString(), WholeFile.read(file, WHAT));
+    }
+
+    /** As {@link #read(Path)}, from the bytes of the file called {@code file}. */
+    static SavedModel read(String file, byte[] bytes) {
+        Contents contents = decode(file, bytes);
         Sequential model = contents.architecture().build(0);
         contents.copyInto(model);
         return new SavedModel(contents.architecture(), contents.metadata(), model);

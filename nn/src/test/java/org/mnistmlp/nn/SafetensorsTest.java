@@ -2,7 +2,6 @@ package org.mnistmlp.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,14 +26,8 @@ class SafetensorsTest {
 
     private final Tensor x = TestTensors.uniform(new Random(5), 1f, 0f, 3, 4);
 
-    private String loadError(Module model, Path file) {
-        List<float[]> before = model.parameters().stream().map(p -> p.data().clone()).toList();
-        String message = assertThrows(ModelFileException.class, () -> Safetensors.load(model, file)).getMessage();
-        assertFalse(message.contains("\n"), "one line: " + message);
-        for (int i = 0; i < before.size(); i++) {
-            assertArrayEquals(before.get(i), model.parameters().get(i).data(), "a rejected file changes nothing");
-        }
-        return message;
+    private static String loadError(Module model, Path file) {
+        return Refusals.refusedLeavingUnchanged(model, () -> Safetensors.load(model, file));
     }
 
     /** A safetensors file with this header (padded to 8 bytes) and these little-endian floats. */

@@ -6,15 +6,17 @@ import java.util.concurrent.Callable;
 import org.mnistmlp.datasets.MnistData;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** Loads a trained model and reports its test accuracy and confusion matrix. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = EvaluateCommand.DatasetFromModel.class,
         description = "Prints the test accuracy and confusion matrix of a trained model. The architecture, the data set "
                 + "and its normalisation come from the model file; --dataset, if given, must agree with it.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -31,6 +33,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1") Source source;
 
+    /** Here {@code --dataset} has no default: the model's data set is the default. */
+    static final class DatasetFromModel implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec shared = spec.findOption("--dataset");
+            spec.remove(shared);
+            spec.addOption(OptionSpec.builder(shared).defaultValue(null)
+                    .description("mnist or fashion-mnist; if given, must be the model's (default: the model's)").build());
+            return spec;
+        }
+    }
+
     @Mixin DataOptions data;
 
     @Spec CommandSpec spec;
@@ -41,7 +55,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintStream out = parent.stdout();
         Path file = source.modelFile != null ? source.modelFile : source.safetensors;
         TrainedModel trained = source.modelFile != null ? TrainedModel.load(file) : TrainedModel.fromSafetensors(file);
-        if (spec.commandLine().getParseResult().hasMatchedOption("--dataset") && data.dataset != trained.dataset()) {
+        if (data.dataset != null && data.dataset != trained.dataset()) {
             throw new ParameterException(spec.commandLine(), "--dataset " + data.dataset.id() + " contradicts the model, which was"
                     + " trained on " + trained.dataset().id() + "; leave --dataset out");
         }

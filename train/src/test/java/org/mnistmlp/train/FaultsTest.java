@@ -50,7 +50,7 @@ class FaultsTest {
         assertEquals(0, help.exitCode());
         for (String option : new String[] {"--epochs", "--batch-size", "--lr", "--momentum", "--weight-decay", "--hidden",
             "--activation", "--seed", "--dataset", "--data", "--mirror", "--out", "--threads", "--show", "--version",
-            "compare", "evaluate", "gradcheck", "bench", "default: 5"}) {
+            "--init-from", "compare", "evaluate", "export", "gradcheck", "bench", "default: 5"}) {
             assertTrue(help.out().contains(option), "help mentions " + option);
         }
         ProgramRun version = ProgramRun.of("--version");

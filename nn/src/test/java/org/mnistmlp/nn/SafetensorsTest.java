@@ -142,7 +142,11 @@ class SafetensorsTest {
                 "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1e999999999],\"data_offsets\":[0,4]}," + bias + "}",
                 "not a whole number",
                 "[1, 2]",
-                "does not start with '{'");
+                "does not start with '{'",
+                "{'0.weight':{}}",
+                "the header is not valid JSON at line 1 column 3",
+                "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]}," + bias + "} {}",
+                "the header is not valid JSON at line 1 column 124");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path file = file(c.getKey(), 1f, 2f, 3f);
             String message = loadError(model, file);

@@ -42,6 +42,16 @@ final class FileContent {
         } catch (IOException e) {
             throw new DatasetException(file + ": cannot read the file (" + e + ")", e);
         }
+        return unpack(file, raw);
+    }
+
+    /**
+     * @param file the file's name for error messages
+     * @param raw the bytes of a file
+     * @return the bytes, decompressed if they are gzip
+     * @throws DatasetException naming the file if its gzip stream is corrupt or too large
+     */
+    static byte[] unpack(Path file, byte[] raw) {
         return isGzip(raw) ? gunzip(file, raw) : raw;
     }
 

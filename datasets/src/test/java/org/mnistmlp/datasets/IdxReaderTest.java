@@ -94,6 +94,18 @@ class IdxReaderTest {
     }
 
     @Test
+    void aHeaderClaimingTwoToTheThirtyOneImagesOrLabelsIsRefusedWithoutAllocating() {
+        int count = Integer.MAX_VALUE;   // 2^31 - 1, the most an IDX header can claim
+        byte[] images = ByteBuffer.allocate(16 + 784).putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(28).putInt(28).array();
+        DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.parseImages("img", images));
+        assertEquals("img: truncated: the header declares 2147483647 images of 28×28 pixels, which needs 1683627179264 bytes,"
+                + " but there are only 800", e.getMessage());
+        byte[] labels = ByteBuffer.allocate(12).putInt(IdxReader.LABELS_MAGIC).putInt(count).array();
+        e = assertThrows(DatasetException.class, () -> IdxReader.parseLabels("lab", labels, 10));
+        assertTrue(e.getMessage().startsWith("lab: truncated: the header declares 2147483647 labels"), e.getMessage());
+    }
+
+    @Test
     void negativeCountIsAnError() {
         byte[] content = ByteBuffer.allocate(8).putInt(IdxReader.LABELS_MAGIC).putInt(-3).array();
         DatasetException e = assertThrows(DatasetException.class, () -> IdxReader.parseLabels("lab", content, 10));

@@ -4,11 +4,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON header of a model or safetensors file, read defensively: every value's type is checked, and
@@ -28,9 +34,12 @@ final class JsonHeader {
         }
         JsonElement root;
         try {
-            root = JsonParser.parseString(text);
-        } catch (JsonParseException e) {
-            throw new ModelFileException(file + ": the header is not valid JSON (" + firstLine(e) + ")", e);
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);   // RFC 8259, as the safetensors reference (serde_json) reads it
+            root = JsonParser.parseReader(reader);
+            reader.peek();   // strict: throws unless only whitespace follows the object
+        } catch (JsonParseException | IOException e) {
+            throw new ModelFileException(file + ": the header is not valid JSON" + where(e), e);
         }
         return object(root, "the header", file);
     }
@@ -91,8 +100,9 @@ final class JsonHeader {
         return s.length() <= 20 ? s : s.substring(0, 20) + "…";
     }
 
-    private static String firstLine(Exception e) {
-        String m = String.valueOf(e.getMessage());
-        return m.lines().findFirst().orElse(m);
+    /** Where Gson found the error, e.g. " at line 1 column 124", without its advice to parse leniently. */
+    private static String where(Exception e) {
+        Matcher at = Pattern.compile("line \\d+ column \\d+").matcher(String.valueOf(e.getMessage()));
+        return at.find() ? " at " + at.group() : "";
     }
 }

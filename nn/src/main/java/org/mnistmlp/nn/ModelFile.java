@@ -82,7 +82,7 @@ public final class ModelFile {
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(PREFIX + json.length + 4 * floats + CHECKSUM));
         out.putInt(MAGIC).putInt(VERSION).putInt(json.length).put(json);
         for (Tensor p : model.parameters()) {
-            out.asFloatBuffer().put(p.data());
+            out.asFloatBuffer().put(p.toArray());
             out.position(out.position() + 4 * p.numel());
         }
         out.putInt((int) crc(out.array(), out.position()));
@@ -122,7 +122,12 @@ public final class ModelFile {
      * @throws ModelFileException if the file does not exist, cannot be read or is not a valid version-2 model file
      */
     public static SavedModel read(Path file) {
-        Contents contents = decode(file.toString(), WholeFile.read(file, WHAT));
+        return read(file.toString(), WholeFile.read(file, WHAT));
+    }
+
+    /** As {@link #read(Path)}, from the bytes of the file called {@code file}. */
+    static SavedModel read(String file, byte[] bytes) {
+        Contents contents = decode(file, bytes);
         Sequential model = contents.architecture().build(0);
         contents.copyInto(model);
         return new SavedModel(contents.architecture(), contents.metadata(), model);

@@ -94,7 +94,7 @@ public final class Safetensors {
             out.put((byte) ' ');
         }
         for (Slot slot : slots) {
-            float[] values = slot.transposed() ? transpose(slot.parameter()) : slot.parameter().data();
+            float[] values = slot.transposed() ? transpose(slot.parameter()) : slot.parameter().toArray();
             out.asFloatBuffer().put(values);
             out.position(out.position() + 4 * values.length);
         }
@@ -122,8 +122,12 @@ public final class Safetensors {
      *     describe an architecture (naming the missing key), or its tensors do not fit that architecture
      */
     public static SavedModel read(Path file) {
-        String name = file.toString();
-        Contents contents = decode(name, WholeFile.read(file, WHAT));
+        return read(file.toString(), WholeFile.read(file, WHAT));
+    }
+
+    /** As {@link #read(Path)}, from the bytes of the file called {@code name}. */
+    static SavedModel read(String name, byte[] bytes) {
+        Contents contents = decode(name, bytes);
         MlpSpec architecture;
         try {
             architecture = MlpSpec.fromMap(contents.metadata());
@@ -131,12 +135,12 @@ public final class Safetensors {
             throw new ModelFileException(name + ": __metadata__ does not describe the network (" + e.getMessage()
                     + "); it needs inputs, hidden, classes and activation", e);
         }
-        long bytes = 0;
+        long weights = 0;
         for (Stored t : contents.tensors().values()) {
-            bytes += 4L * t.values().length;
+            weights += t.values().length;
         }
-        if (bytes / 4 != parameterCount(architecture, name)) {
-            throw new ModelFileException(name + " holds " + bytes / 4 + " weights, a " + architecture + " network has "
+        if (weights != parameterCount(architecture, name)) {
+            throw new ModelFileException(name + " holds " + weights + " weights, a " + architecture + " network has "
                     + architecture.parameterCount());
         }
         Sequential model = architecture.build(0);
@@ -205,7 +209,7 @@ public final class Safetensors {
     private static float[] transpose(Tensor weight) {
         int in = weight.size(0);
         int out = weight.size(1);
-        float[] w = weight.data();
+        float[] w = weight.toArray();
         float[] t = new float[w.length];
         for (int i = 0; i < in; i++) {
             for (int o = 0; o < out; o++) {

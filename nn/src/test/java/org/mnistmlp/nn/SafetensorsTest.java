@@ -2,7 +2,6 @@ package org.mnistmlp.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,14 +26,8 @@ class SafetensorsTest {
 
     private final Tensor x = TestTensors.uniform(new Random(5), 1f, 0f, 3, 4);
 
-    private String loadError(Module model, Path file) {
-        List<float[]> before = model.parameters().stream().map(p -> p.data().clone()).toList();
-        String message = assertThrows(ModelFileException.class, () -> Safetensors.load(model, file)).getMessage();
-        assertFalse(message.contains("\n"), "one line: " + message);
-        for (int i = 0; i < before.size(); i++) {
-            assertArrayEquals(before.get(i), model.parameters().get(i).data(), "a rejected file changes nothing");
-        }
-        return message;
+    private static String loadError(Module model, Path file) {
+        return Refusals.refusedLeavingUnchanged(model, () -> Safetensors.load(model, file));
     }
 
     /** A safetensors file with this header (padded to 8 bytes) and these little-endian floats. */
@@ -149,7 +142,11 @@ class SafetensorsTest {
                 "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1e999999999],\"data_offsets\":[0,4]}," + bias + "}",
                 "not a whole number",
                 "[1, 2]",
-                "does not start with '{'");
+                "does not start with '{'",
+                "{'0.weight':{}}",
+                "the header is not valid JSON at line 1 column 3",
+                "{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]}," + bias + "} {}",
+                "the header is not valid JSON at line 1 column 124");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             Path file = file(c.getKey(), 1f, 2f, 3f);
             String message = loadError(model, file);

@@ -24,7 +24,7 @@ record FoldedNormalization(float[] weight, float[] bias) {
         }
         int in = layer.inFeatures();
         int out = layer.outFeatures();
-        float[] w = layer.weight().data();
+        float[] w = layer.weight().toArray();
         float[] weight = new float[w.length];
         double[] shift = new double[out];   // (mean / std)·Σᵢ Wᵢ, per output
         for (int i = 0; i < in; i++) {
@@ -34,7 +34,7 @@ record FoldedNormalization(float[] weight, float[] bias) {
                 shift[o] += v * mean / std;
             }
         }
-        float[] b = layer.bias().data();
+        float[] b = layer.bias().toArray();
         float[] bias = new float[out];
         for (int o = 0; o < out; o++) {
             bias[o] = (float) (b[o] - shift[o]);

@@ -130,8 +130,8 @@ public final class OnnxExport {
                     throw new OnnxExportException("cannot export to ONNX: layer " + i + " (" + linear + ") takes "
                             + linear.inFeatures() + " features but receives " + width);
                 }
-                float[] weight = i == 0 ? folded.weight() : linear.weight().data();
-                float[] bias = i == 0 ? folded.bias() : linear.bias().data();
+                float[] weight = i == 0 ? folded.weight() : linear.weight().toArray();
+                float[] bias = i == 0 ? folded.bias() : linear.bias().toArray();
                 graph.gemm(prefix, weight, bias, linear.inFeatures(), linear.outFeatures());
                 width = linear.outFeatures();
             } else if (layer instanceof ReLU) {

@@ -98,7 +98,7 @@ record Checkpoint(List<String> options, int plannedEpochs, int completedEpochs, 
 
     private static ByteBuffer floatBytes(Tensor p) {
         ByteBuffer buffer = ByteBuffer.allocate(4 * p.numel());
-        buffer.asFloatBuffer().put(p.data());
+        buffer.asFloatBuffer().put(p.toArray());
         return buffer;
     }
 }

@@ -17,8 +17,10 @@ import org.mnistmlp.plots.Galleries;
 import org.mnistmlp.plots.Mistake;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Spec;
  * Loads a trained model and reports its test accuracy, confusion matrix and per-class figures, and
  * draws the confusion matrix, the most confident mistakes and the first layer's weights.
  */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, modelTransformer = EvaluateCommand.DatasetFromModel.class,
         description = {"Prints the test accuracy, the confusion matrix and each class's precision, recall and F1 of a "
                 + "trained model, and writes confusion.png, mistakes.png and weights.png.",
                 "The architecture, the data set and its normalisation come from the model file; --dataset, if given, "
@@ -59,6 +61,18 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "how many of the most confident mistakes to draw (default: ${DEFAULT-VALUE})")
     int mistakes;
 
+    /** Here {@code --dataset} has no default: the model's data set is the default. */
+    static final class DatasetFromModel implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec shared = spec.findOption("--dataset");
+            spec.remove(shared);
+            spec.addOption(OptionSpec.builder(shared).defaultValue(null)
+                    .description("mnist or fashion-mnist; if given, must be the model's (default: the model's)").build());
+            return spec;
+        }
+    }
+
     @Mixin DataOptions data;
 
     @ParentCommand TrainCommand parent;
@@ -72,9 +86,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Path file = source.modelFile != null ? source.modelFile : source.safetensors;
         TrainedModel model = source.modelFile != null ? TrainedModel.load(file) : TrainedModel.fromSafetensors(file);
         DatasetName dataset = model.dataset();
-        new Validation(spec).require(!spec.commandLine().getParseResult().hasMatchedOption("--dataset") || data.dataset == dataset,
-                "--dataset " + data.dataset.id() + " contradicts the model, which was trained on " + dataset.id()
-                        + "; leave --dataset out");
+        new Validation(spec).require(data.dataset == null || data.dataset == dataset,
+                "--dataset " + (data.dataset == null ? "" : data.dataset.id()) + " contradicts the model, which was trained on "
+                        + dataset.id() + "; leave --dataset out");
         MnistData mnist = data.load(dataset);
         model.checkFits(mnist);
         Evaluation e = Evaluation.of(model.model(), mnist.test(), model.normalization(), dataset.classes());

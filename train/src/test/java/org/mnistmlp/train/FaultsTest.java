@@ -68,8 +68,8 @@ class FaultsTest {
         for (String option : new String[] {"--epochs", "--batch-size", "--lr", "--momentum", "--weight-decay", "--hidden",
             "--activation", "--seed", "--dataset", "--data", "--mirror", "--out", "--threads", "--show", "--version",
             "--optimizer", "sgd, adam, adamw or rmsprop", "warmup-cosine or one-cycle", "--warmup-epochs", "--clip-norm",
-            "--betas", "--resume",
-            "compare", "evaluate", "gradcheck", "bench", "default: 5"}) {
+            "--betas", "--resume", "--init-from",
+            "compare", "evaluate", "export", "gradcheck", "bench", "default: 5"}) {
             assertTrue(help.out().contains(option), "help mentions " + option);
         }
         ProgramRun version = ProgramRun.of("--version");

@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnx.proto.OnnxMl;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mnistmlp.datasets.DatasetName;
+import org.mnistmlp.datasets.Normalization;
 
 /**
  * Commands that take a model need only the model file: architecture, data set and normalisation come from it;
@@ -117,6 +123,20 @@ class ModelFileProgramTest {
         assertEquals(0, fromSafetensors.exitCode(), fromSafetensors.toString());
         assertEquals(resultLine(fromBin), resultLine(fromSafetensors));
         assertTrue(fromSafetensors.out().contains("fashion-mnist"), fromSafetensors.out());
+    }
+
+    @Test
+    void exportToOnnxCarriesTheModelsDataSetAndNormalisation(@TempDir Path dir) throws IOException {
+        Path exported = dir.resolve("fashion.onnx");
+        ProgramRun export = ProgramRun.of("export", "--model", fashionModel.toString(), "--format", "onnx", "--out", exported.toString());
+        assertEquals(0, export.exitCode(), export.toString());
+
+        OnnxMl.ModelProto onnx = OnnxMl.ModelProto.parseFrom(Files.readAllBytes(exported));
+        Map<String, String> meta = new HashMap<>();
+        onnx.getMetadataPropsList().forEach(p -> meta.put(p.getKey(), p.getValue()));
+        assertEquals("fashion-mnist", meta.get("dataset"));
+        assertEquals(Normalization.forDataset(DatasetName.FASHION_MNIST).mean(), Float.parseFloat(meta.get("normalization_mean")));
+        assertEquals(List.of("Gemm", "Relu", "Gemm"), onnx.getGraph().getNodeList().stream().map(OnnxMl.NodeProto::getOpType).toList());
     }
 
     @Test

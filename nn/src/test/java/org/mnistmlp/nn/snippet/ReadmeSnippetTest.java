@@ -48,7 +48,7 @@ class ReadmeSnippetTest {
 
         Path file = folder.resolve("mlp.bin");                    // folder: where to keep it
         ModelFile.save(model, file);                              // atomic: a temporary file, then a move
-        ModelFile.load(model, file);                              // checks every parameter's name and shape
+        ModelFile.load(model, file);                              // checks the checksum and the architecture
         // ---- README snippet ends ----
 
         assertTrue(Float.isFinite(loss.item()) && loss.item() > 0, "loss " + loss.item());

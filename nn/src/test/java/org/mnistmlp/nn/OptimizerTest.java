@@ -33,8 +33,8 @@ class OptimizerTest {
     void aSharedWeightIsSteppedOnce() {
         Linear shared = new Linear(3, 3, new Well19937c(5));
         Module model = new Sequential(shared, new ReLU(), shared);
-        assertEquals(4, model.parameters().size(), "the model lists the shared tensors twice");
-        SGD sgd = new SGD(model.parameters(), 0.1);
+        List<Tensor> listedTwice = List.of(shared.weight(), shared.bias(), shared.weight(), shared.bias());
+        SGD sgd = new SGD(listedTwice, 0.1);
         assertEquals(2, sgd.params().size());
         model.forward(Tensor.of(new float[] {0.5f, -1f, 2f, 1f, 0.25f, -0.75f}, 2, 3)).sum().backward();
         float[] before = shared.weight().data().clone();

@@ -99,6 +99,19 @@ public final class ImageSet {
         return () -> new BatchIterator(this, identityOrder(), batchSize, normalization);
     }
 
+    /** A new set holding copies of the given images, in the given order. */
+    ImageSet select(int[] images) {
+        int area = pixelsPerImage();
+        byte[] selectedPixels = new byte[images.length * area];
+        byte[] selectedLabels = new byte[images.length];
+        for (int i = 0; i < images.length; i++) {
+            int image = Objects.checkIndex(images[i], size());
+            selectedLabels[i] = labels[image];
+            System.arraycopy(pixels, image * area, selectedPixels, i * area, area);
+        }
+        return new ImageSet(selectedPixels, selectedLabels, rows, cols);
+    }
+
     /** Writes images {@code order[from..]} into {@code batch}, normalized through {@code table}. */
     void fill(int[] order, int from, Batch batch, float[] table) {
         float[] target = batch.pixelBuffer();
@@ -124,7 +137,7 @@ public final class ImageSet {
     }
 
     /** A Fisher–Yates shuffle driven by a generator seeded from a mix of seed and epoch. */
-    private int[] shuffledOrder(long seed, int epoch) {
+    int[] shuffledOrder(long seed, int epoch) {
         int[] order = identityOrder();
         SplittableRandom random = new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + epoch));
         for (int i = order.length - 1; i > 0; i--) {

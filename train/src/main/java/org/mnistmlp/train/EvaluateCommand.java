@@ -38,7 +38,8 @@ final class EvaluateCommand implements Callable<Integer> {
         MnistData mnist = data.load();
         List<Integer> hidden = new ArrayList<>();
         config.getAsJsonArray("hidden").forEach(h -> hidden.add(h.getAsInt()));
-        Module model = ModelOptions.mlp(mnist, hidden, config.get("activation").getAsString(), 0);
+        Module model = ModelOptions.mlp(mnist, hidden, config.get("activation").getAsString(), 0,
+                probability(config, "input_dropout"), probability(config, "dropout"));
         ModelFile.load(model, modelFile);
 
         Evaluation e = Evaluation.of(model, mnist.test(), Normalization.forDataset(mnist.name()), mnist.name().classes());
@@ -47,6 +48,11 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf("test accuracy %.2f%%, test loss %.4f%n%n", e.accuracy() * 100, e.loss());
         printConfusion(out, e.confusion());
         return 0;
+    }
+
+    /** A dropout probability from the config; 0 for files written before dropout existed. */
+    private static double probability(JsonObject config, String key) {
+        return config.has(key) ? config.get(key).getAsDouble() : 0;
     }
 
     private static JsonObject readConfig(Path modelFile) {

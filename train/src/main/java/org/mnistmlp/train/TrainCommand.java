@@ -48,6 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         Validation.check(spec, model, training);
         Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        training.validate(new Validation(spec), mnist.train());
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(stdout, dir);
         Interrupts.install();
@@ -82,9 +83,17 @@ final class TrainCommand implements Callable<Integer> {
         List<EpochResult> epochs = run.recorder().epochs();
         EpochResult last = epochs.get(epochs.size() - 1);
         double trainSeconds = epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
-        EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
-        stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
-                last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
+        run.recorder().outcome().filter(o -> o.status() == Outcome.Status.STOPPED_EARLY).ifPresent(o -> stdout.println(o.message()));
+        if (last.hasValidation()) {
+            EpochResult kept = run.recorder().kept().orElseThrow();
+            stdout.printf("%ndone: test accuracy %.2f%% at epoch %d, the best of %d by %s (validation accuracy %.2f%%), "
+                    + "%.1f s of training%n", kept.testAccuracy() * 100, kept.epoch(), epochs.size(),
+                    run.selectionDescription(), kept.validationAccuracy() * 100, trainSeconds);
+        } else {
+            EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
+            stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
+                    last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
+        }
         stdout.printf("kept in %s: %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART, RunFiles.ACCURACY_CHART);
     }
 }

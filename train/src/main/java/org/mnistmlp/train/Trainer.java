@@ -1,9 +1,11 @@
 package org.mnistmlp.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.mnistmlp.autograd.Tensor;
 import org.mnistmlp.autograd.TensorScope;
 import org.mnistmlp.datasets.Batch;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.Module;
@@ -11,7 +13,8 @@ import org.mnistmlp.nn.SGD;
 
 /**
  * The training loop: shuffled mini-batches, forward, loss, backward, SGD step, and an evaluation on the
- * test split after every epoch. Everything it learns goes to its listeners; it stops early, with
+ * validation split (if any) and the test split after every epoch. Everything it learns goes to its
+ * listeners; it ends after an epoch when a listener asks (early stopping), and stops at once, with
  * {@link TrainingStopped}, on Ctrl-C or when the loss stops being a finite number.
  */
 final class Trainer {
@@ -27,13 +30,21 @@ final class Trainer {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** Trains for the configured epochs; listeners always receive {@code onEnd}. */
-    void run(MnistData data) {
+    /**
+     * Trains on {@code data.train()} for the configured epochs, measuring {@code validation} (if present)
+     * and {@code data.test()} after each; listeners always receive {@code onEnd}.
+     */
+    void run(MnistData data, Optional<ImageSet> validation) {
         Outcome outcome = Outcome.completed();
         try {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                EpochResult result = runEpoch(data, epoch);
+                EpochResult result = runEpoch(data, validation, epoch);
                 listeners.forEach(l -> l.onEpoch(result));
+                Optional<String> stop = listeners.stream().flatMap(l -> l.stopReason().stream()).findFirst();
+                if (stop.isPresent() && epoch < settings.epochs()) {
+                    outcome = Outcome.stoppedEarly(stop.get());
+                    break;
+                }
             }
         } catch (TrainingStopped stopped) {
             outcome = stopped.outcome();
@@ -44,7 +55,7 @@ final class Trainer {
         }
     }
 
-    private EpochResult runEpoch(MnistData data, int epoch) {
+    private EpochResult runEpoch(MnistData data, Optional<ImageSet> validation, int epoch) {
         Normalization norm = settings.normalization();
         int batchSize = settings.batchSize();
         int stepsPerEpoch = (data.train().size() + batchSize - 1) / batchSize;
@@ -78,8 +89,11 @@ final class Trainer {
             listeners.forEach(l -> l.onStep(event));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Evaluation test = Evaluation.of(model, data.test(), norm, data.name().classes());
+        int classes = data.name().classes();
+        Optional<Evaluation> held = validation.map(images -> Evaluation.of(model, images, norm, classes));
+        Evaluation test = Evaluation.of(model, data.test(), norm, classes);
         return new EpochResult(epoch, lossSum / samples, test.loss(), test.accuracy(), seconds, samples / seconds,
-                optimizer.learningRate());
+                optimizer.learningRate(), held.map(Evaluation::loss).orElse(Double.NaN),
+                held.map(Evaluation::accuracy).orElse(Double.NaN));
     }
 }

@@ -1,6 +1,7 @@
 package org.mnistmlp.train;
 
 import org.mnistmlp.datasets.DatasetName;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.SGD;
 import org.mnistmlp.nn.Module;
@@ -27,6 +28,20 @@ final class TrainingOptions {
             description = "learning-rate schedule: constant or cosine (default: ${DEFAULT-VALUE})")
     Schedule schedule;
 
+    @Option(names = "--validation", defaultValue = "0", paramLabel = "N",
+            description = "hold out the last N images of a fixed shuffled order of the training set: never trained on, "
+                    + "they choose the best epoch, whose model is kept (default: ${DEFAULT-VALUE}, none)")
+    int validation;
+
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
+            description = "stop when the --monitor figure has not improved for N epochs; needs --validation "
+                    + "(default: ${DEFAULT-VALUE}, never stop early)")
+    int patience;
+
+    @Option(names = "--monitor", defaultValue = "loss", paramLabel = "FIGURE",
+            description = "what chooses the best epoch: validation loss or accuracy (default: ${DEFAULT-VALUE})")
+    EarlyStopping.Monitor monitor;
+
     @Option(names = "--threads", paramLabel = "N", description = "compute threads (default: all ${DEFAULT-VALUE} processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -37,6 +52,15 @@ final class TrainingOptions {
         v.require(momentum >= 0 && momentum < 1, "--momentum must be in [0, 1), got " + momentum);
         v.require(weightDecay >= 0 && Double.isFinite(weightDecay), "--weight-decay must be zero or positive, got " + weightDecay);
         v.require(threads >= 1, "--threads must be at least 1, got " + threads);
+        v.require(validation >= 0, "--validation must be zero or positive, got " + validation);
+        v.require(patience >= 0, "--patience must be zero or positive, got " + patience);
+        v.require(patience == 0 || validation > 0, "--patience needs a validation split to watch: add --validation N");
+    }
+
+    /** Checks what depends on the data: the validation split must leave images to train on. */
+    void validate(Validation v, ImageSet train) {
+        v.require(validation < train.size(), "--validation " + validation + " must be smaller than the "
+                + train.size() + " training images");
     }
 
     SGD optimizer(Module model) {

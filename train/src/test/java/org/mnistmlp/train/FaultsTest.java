@@ -42,6 +42,19 @@ class FaultsTest {
         assertUsageError("--momentum", "--momentum", "1.5");
         assertUsageError("--dataset", "--dataset", "cifar");
         assertUsageError("--bogus", "--bogus");
+        assertUsageError("--dropout", "--dropout", "1");
+        assertUsageError("--dropout", "--dropout", "-0.1");
+        assertUsageError("--input-dropout", "--input-dropout", "1.5");
+        assertUsageError("--patience", "--patience", "3");
+        assertUsageError("--validation", "--validation", "-1");
+        assertUsageError("--monitor", "--monitor", "speed");
+    }
+
+    @Test
+    void aValidationSplitAsLargeAsTheTrainingSetIsAUsageError() {
+        assertUsageError("--validation 2000 must be smaller than the 2000 training images",
+                "--data", ProgramRun.SUBSET.toString(), "--validation", "2000");
+        assertUsageError("--validation 5000", "--data", ProgramRun.SUBSET.toString(), "--validation", "5000");
     }
 
     @Test

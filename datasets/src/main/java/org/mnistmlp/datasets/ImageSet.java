@@ -1,5 +1,6 @@
 package org.mnistmlp.datasets;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -97,6 +98,16 @@ public final class ImageSet {
         checkBatchSize(batchSize);
         Objects.requireNonNull(normalization, "normalization");
         return () -> new BatchIterator(this, identityOrder(), batchSize, normalization);
+    }
+
+    /**
+     * The first images of this set, for a quick pass over real data (e.g. a warm-up).
+     *
+     * @param n how many; all of them if the set holds fewer
+     * @return a new set holding copies of the first {@code min(n, size())} images
+     */
+    public ImageSet first(int n) {
+        return select(Arrays.copyOf(identityOrder(), Math.max(0, Math.min(n, size()))));
     }
 
     /** A new set holding copies of the given images, in the given order. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** The main job: train one model, show progress, keep metrics, plots and the model. */
 @Command(name = "java -jar train.jar", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Trains a multi-layer perceptron on MNIST and keeps metrics.json, loss.png, accuracy.png and model.bin in --out.",
-        subcommands = {CompareCommand.class, EvaluateCommand.class, GradCheckCommand.class, BenchCommand.class},
+        subcommands = {CompareCommand.class, PlotCommand.class, EvaluateCommand.class, GradCheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:an error (told in one line)", "2:bad options", "3:the loss diverged", "130:interrupted (Ctrl-C)"})
 final class TrainCommand implements Callable<Integer> {
@@ -57,13 +57,13 @@ final class TrainCommand implements Callable<Integer> {
                 stdout.println("no display available: --show ignored, plots are written to " + dir);
             }
             int code = Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
-            keepOpenUntilClosed(view);
+            keepOpenUntilClosed(view, stdout);
             return code;
         }
     }
 
     /** Leaves the chart window up after training until the user closes it (or presses Ctrl-C). */
-    private void keepOpenUntilClosed(LiveView view) {
+    static void keepOpenUntilClosed(LiveView view, PrintStream stdout) {
         if (!view.isAvailable() || Interrupts.requested()) {
             return;
         }

@@ -58,12 +58,35 @@ class FaultsTest {
     }
 
     @Test
+    void anEmptyOrBadGridIsAUsageError() {
+        String data = ProgramRun.SUBSET.toString();
+        assertUsageError("compare: the grid is empty", "compare", "--data", data);
+        assertUsageError("compare: the grid is empty", "compare", "--data", data, "--lr", "0.1", "--hidden", "512,256");
+        assertUsageError("--lr has an empty value", "compare", "--data", data, "--lr", ",");
+        assertUsageError("--lr gives 0.1 twice", "compare", "--data", data, "--lr", "0.1,0.1");
+        assertUsageError("--lr", "compare", "--data", data, "--lr", "0.1,fast");
+        assertUsageError("--dropout must be in [0, 1), got 1.0", "compare", "--data", data, "--dropout", "0.5,1");
+        assertUsageError("--threads cannot vary", "compare", "--data", data, "--threads", "1,2");
+        assertUsageError("--sort", "compare", "--data", data, "--lr", "0.1,0.05", "--sort", "speed");
+        assertUsageError("--validation 2000 must be smaller", "compare", "--data", data, "--lr", "0.1,0.05", "--validation", "2000");
+    }
+
+    @Test
+    void plottingAFolderWithoutARunIsAUsageError(@TempDir Path tmp) throws IOException {
+        assertUsageError(tmp + " holds no run: there is no metrics.json in it", "plot", tmp.toString());
+        Files.writeString(tmp.resolve("metrics.json"), "{\"not\": \"a run\"}");
+        assertUsageError("is not the metrics of a run", "plot", tmp.toString());
+        assertUsageError("RUN_DIR", "plot");
+    }
+
+    @Test
     void helpAndVersion() {
         ProgramRun help = ProgramRun.of("--help");
         assertEquals(0, help.exitCode());
         for (String option : new String[] {"--epochs", "--batch-size", "--lr", "--momentum", "--weight-decay", "--hidden",
             "--activation", "--seed", "--dataset", "--data", "--mirror", "--out", "--threads", "--show", "--version",
-            "compare", "evaluate", "gradcheck", "bench", "default: 5"}) {
+            "--dropout", "--input-dropout", "--validation", "--patience", "--monitor",
+            "compare", "plot", "evaluate", "gradcheck", "bench", "default: 5"}) {
             assertTrue(help.out().contains(option), "help mentions " + option);
         }
         ProgramRun version = ProgramRun.of("--version");

@@ -93,18 +93,6 @@ class TrainProgramTest {
     }
 
     @Test
-    void compareWritesTableAndOverlayCharts(@TempDir Path out) {
-        ProgramRun run = ProgramRun.of("compare", "--activations", "relu,tanh", "--epochs", "1", "--hidden", "32",
-                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString());
-        assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("relu ")), run.out());
-        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("tanh ")), run.out());
-        assertTrue(Files.isRegularFile(out.resolve("compare-loss.png")));
-        assertTrue(Files.isRegularFile(out.resolve("compare-accuracy.png")));
-        assertTrue(Files.isRegularFile(out.resolve("tanh").resolve("metrics.json")));
-    }
-
-    @Test
     void gradcheckPassesEveryOpAndLayer() {
         ProgramRun run = ProgramRun.of("gradcheck");
         assertEquals(0, run.exitCode(), run.toString());

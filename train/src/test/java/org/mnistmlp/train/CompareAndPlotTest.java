@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,15 +78,9 @@ class CompareAndPlotTest {
 
     @Test
     void ctrlCKeepsFinishedRunsAndWritesTheTableSoFar(@TempDir Path out) throws Exception {
-        CompletableFuture<ProgramRun> running = CompletableFuture.supplyAsync(() -> compare(out, "--lr", "0.1,0.05",
-                "--hidden", "16", "--epochs", "1,1000"));
-        Path second = out.resolve("lr-0.1_epochs-1000").resolve("metrics.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(second) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Interrupts.request();
-        ProgramRun run = running.get(120, TimeUnit.SECONDS);
+        ProgramRun run = ProgramRun.interruptedOnceExists(out.resolve("lr-0.1_epochs-1000").resolve("metrics.json"), "compare",
+                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--lr", "0.1,0.05", "--hidden", "16",
+                "--epochs", "1,1000");
         assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
         List<String> csv = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals(3, csv.size(), "the finished run and the interrupted one: " + csv);

@@ -9,7 +9,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -135,15 +134,9 @@ class FaultsTest {
 
     @Test
     void ctrlCKeepsCompletedEpochsAndExits130(@TempDir Path out) throws Exception {
-        CompletableFuture<ProgramRun> running = CompletableFuture.supplyAsync(() -> ProgramRun.of(
-                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "16", "--epochs", "1000"));
         Path metrics = out.resolve("metrics.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(metrics) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Interrupts.request();
-        ProgramRun run = running.get(60, TimeUnit.SECONDS);
+        ProgramRun run = ProgramRun.interruptedOnceExists(metrics,
+                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "16", "--epochs", "1000");
         assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
         assertTrue(run.out().contains("interrupted during epoch"), run.out());
         JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param folder the run's own folder, relative to the comparison's
  * @param settings the values of the options that vary, in column order
  * @param epochs epochs completed
- * @param trainSeconds training time summed over the completed epochs
+ * @param trainSeconds training time summed over the completed epochs, NaN before the first
  * @param status how the run ended: completed, stopped_early, interrupted, diverged
  */
 record ComparisonRow(String label, String folder, List<String> settings, int epochs, double trainSeconds, String status,
@@ -22,7 +22,7 @@ record ComparisonRow(String label, String folder, List<String> settings, int epo
         RunRecorder recorder = experiment.recorder();
         List<EpochResult> epochs = recorder.epochs();
         Optional<EpochResult> kept = recorder.kept();
-        double seconds = epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
+        double seconds = epochs.isEmpty() ? Double.NaN : epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
         String status = recorder.outcome().map(Outcome::id).orElse("running");
         return new ComparisonRow(run.label(), run.folder(), run.varyingValues(), epochs.size(), seconds, status,
                 kept.map(EpochResult::testAccuracy).orElse(Double.NaN), kept.map(EpochResult::testLoss).orElse(Double.NaN),

@@ -29,18 +29,23 @@ final class ComparisonTable {
             if (validation) {
                 cells.addAll(List.of(percent(run.validationAccuracy()), figure(run.validationLoss())));
             }
-            cells.addAll(List.of(String.format(Locale.ROOT, "%.1f", run.trainSeconds()), String.valueOf(run.epochs()), run.status()));
+            cells.addAll(List.of(format("%.1f", run.trainSeconds()), String.valueOf(run.epochs()), run.status()));
             rows.add(cells);
             folders.add(run.folder());
         }
     }
 
     private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f", fraction * 100);
+        return format("%.2f", fraction * 100);
     }
 
     private static String figure(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.4f", value);
+        return format("%.4f", value);
+    }
+
+    /** The value in {@code pattern}, or "-" for a figure the run does not have. */
+    private static String format(String pattern, double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, pattern, value);
     }
 
     /** Aligned columns for the terminal. */

@@ -19,7 +19,7 @@ final class GridOptions implements IModelTransformer {
             OptionSpec.Builder grid = OptionSpec.builder(option.names())
                     .type(List.class).auxiliaryTypes(String.class)
                     .arity(flag ? "0..1" : "1")
-                    .paramLabel(flag ? "true|false" : option.paramLabel() + (option.splitRegex().isEmpty() ? "[,...]" : ""))
+                    .paramLabel(flag ? "true|false" : label(option))
                     .description(describe(option));
             if (flag) {
                 grid.fallbackValue("true");
@@ -27,6 +27,12 @@ final class GridOptions implements IModelTransformer {
             command.addOption(grid.build());
         }
         return command;
+    }
+
+    /** {@code RATE[,...]} for alternatives in one value; {@code N[,N...]} for a list value, one per occurrence. */
+    private static String label(OptionSpec option) {
+        String one = option.paramLabel();
+        return option.splitRegex().isEmpty() ? one + "[,...]" : one + "[," + one + "...]";
     }
 
     /** The option's description, its default written in (the grid option itself has none). */

@@ -8,10 +8,11 @@ import org.mnistmlp.autograd.Tensor;
  * probability {@code p} and the survivors are scaled by {@code 1 / (1 - p)}, so that the expected
  * output equals the input; in evaluation mode (after {@link Module#eval()}) it is the identity.
  *
- * <p>The masks are reproducible and need no saved generator state: the mask of the n-th training
- * forward pass (counting from 0) is a pure function of the layer's seed and n. A trainer that makes one
- * forward pass per step can therefore resume at any step with {@link #seek(long)}; the same call
- * replays a mask, e.g. for a gradient check.
+ * <p>The masks are reproducible and need no saved generator state: the mask of training forward pass
+ * number n is a pure function of the layer's seed and n. Passes are counted from 0 unless
+ * {@link #seek(long)} sets the number; a training loop that seeks to its global step before each step
+ * draws masks that follow from (seed, epoch, step) alone, so a resumed run draws the same ones. The same
+ * call replays a mask, e.g. for a gradient check.
  */
 public final class Dropout extends Module {
     private final double p;

@@ -8,6 +8,7 @@ import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
+import org.mnistmlp.nn.Dropout;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.SGD;
 
@@ -22,9 +23,11 @@ final class Trainer {
     private final SGD optimizer;
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
+    private final List<Dropout> dropouts;
 
     Trainer(Module model, SGD optimizer, TrainingSettings settings, List<TrainingListener> listeners) {
         this.model = model;
+        this.dropouts = model.modules().stream().filter(m -> m instanceof Dropout).map(m -> (Dropout) m).toList();
         this.optimizer = optimizer;
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
@@ -70,8 +73,10 @@ final class Trainer {
             if (Interrupts.requested()) {
                 throw TrainingStopped.interrupted(epoch, step);
             }
-            optimizer.setLearningRate(settings.schedule().rate(settings.learningRate(),
-                    (long) (epoch - 1) * stepsPerEpoch + step - 1, totalSteps));
+            long globalStep = (long) (epoch - 1) * stepsPerEpoch + step - 1;
+            optimizer.setLearningRate(settings.schedule().rate(settings.learningRate(), globalStep, totalSteps));
+            // the masks of a step follow from the seed and the step alone, so a resumed run draws the same ones
+            dropouts.forEach(d -> d.seek(globalStep));
             double value;
             try (TensorScope ignored = TensorScope.open()) {   // recycles this step's buffers
                 optimizer.zeroGrad();

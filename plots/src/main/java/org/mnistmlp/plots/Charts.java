@@ -18,6 +18,7 @@ public final class Charts {
     private static final String EPOCH_AXIS = "epoch";
     private static final String LOSS_AXIS = "cross-entropy loss";
     private static final String ACCURACY_AXIS = "test accuracy (%)";
+    private static final String VALIDATION_AND_TEST_AXIS = "accuracy (%)";
     private static final Color STEP_LOSS_COLOR = new Color(0x9ecae1);
     private static final Color TRAIN_COLOR = ChartStyle.color(0);
     private static final Color TEST_COLOR = ChartStyle.color(1);
@@ -49,8 +50,10 @@ public final class Charts {
     public static XYChart accuracy(RunHistory run) {
         Curve accuracy = accuracyCurve(run);
         Curve validation = Curve.perValidation(run.validation(), point -> 100 * point.accuracy());
-        String title = validation.isEmpty() ? "Test accuracy (" : "Validation and test accuracy (";
-        XYChart chart = accuracyChart(title + run.name() + ")", List.of(validation, accuracy));
+        XYChart chart = validation.isEmpty()
+                ? accuracyChart("Test accuracy (" + run.name() + ")", ACCURACY_AXIS, List.of(accuracy))
+                : accuracyChart("Validation and test accuracy (" + run.name() + ")", VALIDATION_AND_TEST_AXIS,
+                        List.of(validation, accuracy));
         ChartStyle.addMarkedLine(chart, "validation accuracy", validation, VALIDATION_COLOR);
         ChartStyle.addMarkedLine(chart, "test accuracy", accuracy, TEST_COLOR);
         return chart;
@@ -81,7 +84,7 @@ public final class Charts {
     public static XYChart accuracyComparison(List<RunHistory> runs) {
         requireDistinctNames(runs);
         List<Curve> curves = runs.stream().map(Charts::accuracyCurve).toList();
-        XYChart chart = accuracyChart("Test accuracy by run", curves);
+        XYChart chart = accuracyChart("Test accuracy by run", ACCURACY_AXIS, curves);
         for (int i = 0; i < runs.size(); i++) {
             ChartStyle.addMarkedLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
         }
@@ -101,8 +104,8 @@ public final class Charts {
     }
 
     /** Returns an accuracy chart without series, its axes set for the given curves. */
-    private static XYChart accuracyChart(String title, List<Curve> curves) {
-        XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, ACCURACY_AXIS);
+    private static XYChart accuracyChart(String title, String axisTitle, List<Curve> curves) {
+        XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, axisTitle);
         Extent.of(curves).ifPresentOrElse(extent -> ChartAxes.percent(chart, extent),
                 () -> ChartAxes.empty(chart, 0, 100, "no epoch finished yet"));
         return chart;

@@ -68,6 +68,7 @@ class ChartsTest {
         assertArrayEquals(new double[] {0.30, 0.20, 0.25}, loss.getSeries("validation, per epoch").getYData());
         XYChart accuracy = Charts.accuracy(run);
         assertEquals("Validation and test accuracy (held-out)", accuracy.getTitle());
+        assertEquals("accuracy (%)", accuracy.getYAxisTitle());
         assertArrayEquals(new double[] {91, 94, 95}, accuracy.getSeries("validation accuracy").getYData(), 1e-9);
         assertEquals(List.of("test accuracy"), seriesNames(Charts.accuracy(RELU)), "no validation series without validation");
     }

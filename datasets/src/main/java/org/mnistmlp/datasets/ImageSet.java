@@ -1,5 +1,6 @@
 package org.mnistmlp.datasets;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -99,6 +100,29 @@ public final class ImageSet {
         return () -> new BatchIterator(this, identityOrder(), batchSize, normalization);
     }
 
+    /**
+     * The first images of this set, for a quick pass over real data (e.g. a warm-up).
+     *
+     * @param n how many; all of them if the set holds fewer
+     * @return a new set holding copies of the first {@code min(n, size())} images
+     */
+    public ImageSet first(int n) {
+        return select(Arrays.copyOf(identityOrder(), Math.max(0, Math.min(n, size()))));
+    }
+
+    /** A new set holding copies of the given images, in the given order. */
+    ImageSet select(int[] images) {
+        int area = pixelsPerImage();
+        byte[] selectedPixels = new byte[images.length * area];
+        byte[] selectedLabels = new byte[images.length];
+        for (int i = 0; i < images.length; i++) {
+            int image = Objects.checkIndex(images[i], size());
+            selectedLabels[i] = labels[image];
+            System.arraycopy(pixels, image * area, selectedPixels, i * area, area);
+        }
+        return new ImageSet(selectedPixels, selectedLabels, rows, cols);
+    }
+
     /** Writes images {@code order[from..]} into {@code batch}, normalized through {@code table}. */
     void fill(int[] order, int from, Batch batch, float[] table) {
         float[] target = batch.pixelBuffer();
@@ -124,7 +148,7 @@ public final class ImageSet {
     }
 
     /** A Fisher–Yates shuffle driven by a generator seeded from a mix of seed and epoch. */
-    private int[] shuffledOrder(long seed, int epoch) {
+    int[] shuffledOrder(long seed, int epoch) {
         int[] order = identityOrder();
         SplittableRandom random = new SplittableRandom(mix(seed * 0x9E3779B97F4A7C15L + epoch));
         for (int i = order.length - 1; i > 0; i--) {

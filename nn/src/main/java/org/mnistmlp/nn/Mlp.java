@@ -1,5 +1,6 @@
 package org.mnistmlp.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -28,8 +29,31 @@ public final class Mlp {
         return of(sizes, activation, init, new Well19937c(seed));
     }
 
+    /**
+     * As {@link #of(List, String, Init, long)}, with {@link Dropout} on the input (if {@code inputDropout}
+     * is above 0) and after every hidden activation (if {@code dropout} is above 0):
+     * {@code [Dropout], Linear, activation, [Dropout], ..., Linear}. The weights are those of the same
+     * network without dropout; the masks are seeded from {@code seed} and the layer's position.
+     *
+     * @throws IllegalArgumentException as {@link #of(List, String, Init, long)}, or for a probability outside [0, 1)
+     */
+    public static Sequential of(List<Integer> sizes, String activation, Init init, long seed, double inputDropout,
+            double dropout) {
+        List<Module> layers = new ArrayList<>();
+        if (inputDropout != 0) {
+            layers.add(new Dropout(inputDropout, seed));
+        }
+        for (Module layer : of(sizes, activation, init, seed).layers()) {
+            layers.add(layer);
+            if (!(layer instanceof Linear) && dropout != 0) {
+                layers.add(new Dropout(dropout, seed + layers.size()));
+            }
+        }
+        return new Sequential(layers.toArray(Module[]::new));
+    }
+
     /** As {@link #of(List, String, Init, long)}, drawing the layers' weights in order from {@code rng}. */
     public static Sequential of(List<Integer> sizes, String activation, Init init, RandomGenerator rng) {
-        return MlpSpec.of(sizes, activation).build(init, rng);
+        return MlpSpec.of(sizes, activation).buildWithoutDropout(init, rng);
     }
 }

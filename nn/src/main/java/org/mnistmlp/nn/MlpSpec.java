@@ -11,7 +11,9 @@ import org.apache.commons.math3.random.Well19937c;
 
 /**
  * The architecture of a multi-layer perceptron: everything needed to build it again, as
- * {@code Linear, activation, Linear, ..., Linear} with no activation after the last layer.
+ * {@code [Dropout], Linear, activation, [Dropout], ..., Linear} with no activation after the last layer,
+ * a {@link Dropout} on the input if {@code inputDropout} is above 0 and after every hidden activation if
+ * {@code dropout} is.
  *
  * <p>It has a map form of string keys and string values ({@link #toMap()}, {@link #fromMap(Map)}), which
  * model files and the safetensors metadata store. A new layer option (dropout, say) is one more
@@ -22,8 +24,12 @@ import org.apache.commons.math3.random.Well19937c;
  * @param classes the number of outputs (logits)
  * @param activation the hidden activation's canonical name ({@link Activations#names()}), or
  *     {@link #NO_ACTIVATION} when there is no hidden layer
+ * @param inputDropout the dropout probability on the input, in [0, 1); 0 for none
+ * @param dropout the dropout probability after each hidden activation, in [0, 1); 0 for none (and
+ *     always 0 without hidden layers)
  */
-public record MlpSpec(int inputs, List<Integer> hidden, int classes, String activation) {
+public record MlpSpec(int inputs, List<Integer> hidden, int classes, String activation, double inputDropout,
+                      double dropout) {
     /** The activation of a network without hidden layers, which has none. */
     public static final String NO_ACTIVATION = "none";
 
@@ -31,11 +37,14 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
     private static final String HIDDEN = "hidden";
     private static final String CLASSES = "classes";
     private static final String ACTIVATION = "activation";
+    private static final String INPUT_DROPOUT = "input_dropout";
+    private static final String DROPOUT = "dropout";
 
     /**
      * Checks the sizes and canonicalises the activation's name.
      *
-     * @throws IllegalArgumentException for a size below 1 or an unknown activation (listing the valid ones)
+     * @throws IllegalArgumentException for a size below 1, an unknown activation (listing the valid ones) or
+     *     a dropout probability outside [0, 1)
      */
     public MlpSpec {
         hidden = List.copyOf(hidden);
@@ -49,7 +58,22 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         }
         if (hidden.isEmpty()) {
             activation = NO_ACTIVATION;
+            dropout = 0;
         }
+        if (!(inputDropout >= 0 && inputDropout < 1) || !(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("MLP dropout probabilities must be in [0, 1), got input " + inputDropout
+                    + " and hidden " + dropout);
+        }
+    }
+
+    /** The architecture without dropout. */
+    public MlpSpec(int inputs, List<Integer> hidden, int classes, String activation) {
+        this(inputs, hidden, classes, activation, 0, 0);
+    }
+
+    /** This architecture with the given dropout probabilities. */
+    public MlpSpec withDropout(double inputDropout, double dropout) {
+        return new MlpSpec(inputs, hidden, classes, activation, inputDropout, dropout);
     }
 
     /**
@@ -73,10 +97,13 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
      * @throws IllegalArgumentException naming what does not fit that pattern
      */
     public static MlpSpec describe(Module model) {
-        if (!(model instanceof Sequential sequential) || sequential.layers().size() % 2 == 0) {
-            throw notAnMlp(model, "expected a Sequential of an odd number of layers");
+        if (!(model instanceof Sequential sequential)) {
+            throw notAnMlp(model, "expected a Sequential");
         }
-        List<Module> layers = sequential.layers();
+        List<Module> layers = sequential.layers().stream().filter(layer -> !(layer instanceof Dropout)).toList();
+        if (layers.size() % 2 == 0) {
+            throw notAnMlp(model, "expected an odd number of layers besides dropout");
+        }
         List<Integer> sizes = new ArrayList<>();
         String activation = NO_ACTIVATION;
         for (int i = 0; i < layers.size(); i += 2) {
@@ -102,7 +129,22 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
                 activation = name;
             }
         }
-        return of(sizes, activation);
+        MlpSpec plain = of(sizes, activation);
+        List<Module> all = sequential.layers();
+        double inputDropout = all.get(0) instanceof Dropout d ? d.p() : 0;
+        double dropout = all.stream().skip(1).filter(layer -> layer instanceof Dropout).findFirst()
+                .map(layer -> ((Dropout) layer).p()).orElse(0.0);
+        MlpSpec spec = plain.withDropout(inputDropout, dropout);
+        if (!dropoutPattern(all).equals(dropoutPattern(spec.build(0).layers()))) {
+            throw notAnMlp(model, "its dropout is not on the input and after every hidden activation, with one probability");
+        }
+        return spec;
+    }
+
+    /** The layers' kinds in order, with each dropout's probability: what must match between two networks. */
+    private static List<String> dropoutPattern(List<Module> layers) {
+        return layers.stream().map(layer -> layer instanceof Dropout d ? "Dropout(" + d.p() + ")"
+                : layer instanceof Linear ? "Linear" : "activation").toList();
     }
 
     private static IllegalArgumentException notAnMlp(Module model, String why) {
@@ -139,13 +181,16 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         return count;
     }
 
-    /** The network with PyTorch's default initialisation from a {@link Well19937c} seeded with {@code seed}. */
+    /**
+     * The network with PyTorch's default initialisation from a {@link Well19937c} seeded with {@code seed},
+     * and its dropout masks seeded from {@code seed} too, as {@link Mlp#of(List, String, Init, long, double, double)}.
+     */
     public Sequential build(long seed) {
-        return build(Init.DEFAULT, new Well19937c(seed));
+        return Mlp.of(sizes(), activation, Init.DEFAULT, seed, inputDropout, dropout);
     }
 
-    /** The network, its layers' weights drawn in order from {@code rng} as {@code init} says. */
-    public Sequential build(Init init, RandomGenerator rng) {
+    /** The network without its dropout layers, its layers' weights drawn in order from {@code rng} as {@code init} says. */
+    Sequential buildWithoutDropout(Init init, RandomGenerator rng) {
         List<Integer> sizes = sizes();
         List<Module> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.size(); i++) {
@@ -159,8 +204,9 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
 
     /**
      * The map form: {@code inputs}, {@code hidden} (comma-separated widths, empty for none),
-     * {@code classes} and {@code activation}, all as strings, e.g. {@code {"inputs": "784", "hidden":
-     * "512,256", "classes": "10", "activation": "relu"}}.
+     * {@code classes}, {@code activation}, and {@code input_dropout} and {@code dropout} where they are above 0,
+     * all as strings, e.g. {@code {"inputs": "784", "hidden": "512,256", "classes": "10", "activation": "relu",
+     * "dropout": "0.5"}}.
      */
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
@@ -168,11 +214,18 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         map.put(HIDDEN, hidden.stream().map(String::valueOf).collect(Collectors.joining(",")));
         map.put(CLASSES, Integer.toString(classes));
         map.put(ACTIVATION, activation);
+        if (inputDropout > 0) {
+            map.put(INPUT_DROPOUT, Double.toString(inputDropout));
+        }
+        if (dropout > 0) {
+            map.put(DROPOUT, Double.toString(dropout));
+        }
         return map;
     }
 
     /**
-     * Reads the map form written by {@link #toMap()}; other keys in {@code map} are ignored.
+     * Reads the map form written by {@link #toMap()}; other keys in {@code map} are ignored, and the dropout
+     * keys may be missing (no dropout), as in a file written by hand for a PyTorch network.
      *
      * @throws IllegalArgumentException naming a missing key or a value that is not valid
      */
@@ -181,7 +234,16 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         List<Integer> widths = hidden.isEmpty() ? List.of()
                 : Arrays.stream(hidden.split(",", -1)).map(w -> number(HIDDEN, w)).toList();
         return new MlpSpec(number(INPUTS, required(map, INPUTS)), widths, number(CLASSES, required(map, CLASSES)),
-                required(map, ACTIVATION));
+                required(map, ACTIVATION), probability(map, INPUT_DROPOUT), probability(map, DROPOUT));
+    }
+
+    private static double probability(Map<String, String> map, String key) {
+        String value = map.getOrDefault(key, "0");
+        try {
+            return Double.parseDouble(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the architecture's '" + key + "' is not a number: '" + value + "'", e);
+        }
     }
 
     private static String required(Map<String, String> map, String key) {
@@ -200,9 +262,10 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         }
     }
 
-    /** For example {@code "784-512-256-10 relu"}. */
+    /** For example {@code "784-512-256-10 relu"}, or {@code "784-512-256-10 relu, dropout 0.5"}. */
     @Override
     public String toString() {
-        return sizes().stream().map(String::valueOf).collect(Collectors.joining("-")) + " " + activation;
+        return sizes().stream().map(String::valueOf).collect(Collectors.joining("-")) + " " + activation
+                + (inputDropout > 0 ? ", input dropout " + inputDropout : "") + (dropout > 0 ? ", dropout " + dropout : "");
     }
 }

@@ -66,6 +66,16 @@ public abstract class Module {
         return new ArrayList<>(namedParameters().values());
     }
 
+    /** This module and all its descendants, depth first, as PyTorch's {@code modules()}. */
+    public final List<Module> modules() {
+        List<Module> all = new ArrayList<>();
+        all.add(this);
+        for (Map.Entry<String, Module> child : children()) {
+            all.addAll(child.getValue().modules());
+        }
+        return all;
+    }
+
     /** The number of trainable scalars, each shared parameter counted once. */
     public final long parameterCount() {
         long count = 0;

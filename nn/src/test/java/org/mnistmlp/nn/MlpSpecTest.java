@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MlpSpecTest {
 
@@ -38,6 +40,37 @@ class MlpSpecTest {
         MlpSpec linear = new MlpSpec(784, List.of(), 10, "tanh");
         assertEquals("784-10 none", linear.toString());
         assertEquals(linear, MlpSpec.fromMap(linear.toMap()));
+    }
+
+    @Test
+    void dropoutIsPartOfTheArchitecture(@TempDir Path dir) {
+        MlpSpec spec = new MlpSpec(6, List.of(5, 4), 3, "relu", 0.2, 0.5);
+        Sequential model = spec.build(7);
+        assertEquals(List.of("Dropout(p=0.2)", "Linear(6 → 5)", "ReLU", "Dropout(p=0.5)", "Linear(5 → 4)", "ReLU", "Dropout(p=0.5)",
+                "Linear(4 → 3)"), model.layers().stream().map(Object::toString).toList());
+        assertEquals(spec, MlpSpec.describe(model));
+        assertEquals(Map.of("inputs", "6", "hidden", "5,4", "classes", "3", "activation", "relu", "input_dropout", "0.2",
+                "dropout", "0.5"), spec.toMap());
+        assertEquals(spec, MlpSpec.fromMap(spec.toMap()));
+        assertEquals("6-5-4-3 relu, input dropout 0.2, dropout 0.5", spec.toString());
+
+        Path file = dir.resolve("model.bin");
+        ModelFile.save(model, Map.of(), file);
+        SavedModel read = ModelFile.read(file);
+        assertEquals(spec, read.architecture());
+        assertEquals(model.namedParameters().keySet(), read.model().namedParameters().keySet(), "names shift past the dropout layers");
+        assertThrows(ModelFileException.class, () -> ModelFile.load(new MlpSpec(6, List.of(5, 4), 3, "relu").build(7), file),
+                "a network without the dropout is another architecture");
+    }
+
+    @Test
+    void dropoutAnywhereElseIsNotAnMlp() {
+        Sequential misplaced = new Sequential(new Linear(6, 5), new Dropout(0.5, 1), new ReLU(), new Linear(5, 3));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> MlpSpec.describe(misplaced)).getMessage()
+                .contains("its dropout is not on the input and after every hidden activation"));
+        Sequential mixed = new Sequential(new Linear(6, 5), new ReLU(), new Dropout(0.5, 1), new Linear(5, 4), new ReLU(),
+                new Dropout(0.3, 1), new Linear(4, 3));
+        assertThrows(IllegalArgumentException.class, () -> MlpSpec.describe(mixed));
     }
 
     @Test

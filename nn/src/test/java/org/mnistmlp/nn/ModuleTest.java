@@ -66,6 +66,23 @@ class ModuleTest {
     }
 
     @Test
+    void modulesListsEveryDescendantDepthFirst() {
+        Well19937c rng = new Well19937c(2);
+        Linear a = new Linear(2, 3, rng);
+        ReLU relu = new ReLU();
+        Linear b = new Linear(3, 1, rng);
+        Sequential inner = new Sequential(a, relu);
+        Sequential outer = new Sequential(inner, b);
+        List<Module> all = outer.modules();
+        assertEquals(5, all.size());
+        List<Module> expected = List.of(outer, inner, a, relu, b);
+        for (int i = 0; i < expected.size(); i++) {
+            assertSame(expected.get(i), all.get(i), "position " + i);
+        }
+        assertEquals(List.of(relu), relu.modules());
+    }
+
+    @Test
     void parameterCountAddsUpWeightsAndBiases() {
         assertEquals(5 * 7 + 7 + 7 * 3 + 3, mlp.parameterCount());
         assertEquals(0, new ReLU().parameterCount());

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.mnistmlp.nn.Dropout;
 import org.mnistmlp.nn.Linear;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.ReLU;
@@ -115,9 +116,13 @@ public final class OnnxExport {
      */
     public static ModelProto toModel(Sequential model, float mean, float std, Map<String, String> metadata) {
         List<Module> layers = model.layers();
-        if (!(layers.get(0) instanceof Linear first)) {
+        int firstIndex = 0;
+        while (firstIndex < layers.size() - 1 && layers.get(firstIndex) instanceof Dropout) {
+            firstIndex++;   // dropout is the identity at inference: the graph leaves it out
+        }
+        if (!(layers.get(firstIndex) instanceof Linear first)) {
             throw new OnnxExportException("cannot export to ONNX: the first layer must be a Linear to fold the normalisation into, got "
-                    + layers.get(0).getClass().getSimpleName());
+                    + layers.get(firstIndex).getClass().getSimpleName());
         }
         FoldedNormalization folded = FoldedNormalization.of(first, mean, std);
         GraphBuilder graph = new GraphBuilder("mnist-mlp", INPUT, first.inFeatures());
@@ -125,13 +130,16 @@ public final class OnnxExport {
         for (int i = 0; i < layers.size(); i++) {
             String prefix = Integer.toString(i);
             Module layer = layers.get(i);
+            if (layer instanceof Dropout) {
+                continue;
+            }
             if (layer instanceof Linear linear) {
                 if (linear.inFeatures() != width) {
                     throw new OnnxExportException("cannot export to ONNX: layer " + i + " (" + linear + ") takes "
                             + linear.inFeatures() + " features but receives " + width);
                 }
-                float[] weight = i == 0 ? folded.weight() : linear.weight().toArray();
-                float[] bias = i == 0 ? folded.bias() : linear.bias().toArray();
+                float[] weight = i == firstIndex ? folded.weight() : linear.weight().toArray();
+                float[] bias = i == firstIndex ? folded.bias() : linear.bias().toArray();
                 graph.gemm(prefix, weight, bias, linear.inFeatures(), linear.outFeatures());
                 width = linear.outFeatures();
             } else if (layer instanceof ReLU) {
@@ -144,7 +152,7 @@ public final class OnnxExport {
                 graph.silu(prefix);
             } else {
                 throw new OnnxExportException("cannot export layer " + i + " (" + layer.getClass().getName()
-                        + ") to ONNX: only Linear, ReLU, SiLU, Sigmoid and Tanh are supported");
+                        + ") to ONNX: only Linear, ReLU, SiLU, Sigmoid, Tanh and Dropout are supported");
             }
         }
         ModelProto.Builder onnx = ModelProto.newBuilder()

@@ -161,7 +161,7 @@ class OnnxExportTest {
 
         OnnxExportException e = assertThrows(OnnxExportException.class, () -> OnnxExport.write(model, MEAN, STD, Map.of(), file));
 
-        assertEquals("cannot export layer 1 (org.mnistmlp.nn.Softmax) to ONNX: only Linear, ReLU, SiLU, Sigmoid and Tanh are supported",
+        assertEquals("cannot export layer 1 (org.mnistmlp.nn.Softmax) to ONNX: only Linear, ReLU, SiLU, Sigmoid, Tanh and Dropout are supported",
                 e.getMessage());
         assertFalse(Files.exists(file));
     }

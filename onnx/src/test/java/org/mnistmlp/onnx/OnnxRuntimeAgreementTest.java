@@ -62,6 +62,14 @@ class OnnxRuntimeAgreementTest {
     }
 
     @Test
+    void aModelTrainedWithDropoutGivesOurEvaluationLogits() throws Exception {
+        Sequential model = Mlp.of(List.of(PIXELS, 64, 10), "relu", Init.DEFAULT, 13, 0.2, 0.5);
+        train(model, 30);
+
+        assertSameLogits(model, "dropout, left out of the graph as in evaluation mode");
+    }
+
+    @Test
     void modelWithoutHiddenLayerGivesOurLogits() throws Exception {
         Sequential model = Mlp.of(List.of(PIXELS, 10), "relu", Init.DEFAULT, 5);
         train(model, 10);

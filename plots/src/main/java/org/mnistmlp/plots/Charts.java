@@ -18,9 +18,11 @@ public final class Charts {
     private static final String EPOCH_AXIS = "epoch";
     private static final String LOSS_AXIS = "cross-entropy loss";
     private static final String ACCURACY_AXIS = "test accuracy (%)";
+    private static final String VALIDATION_AND_TEST_AXIS = "accuracy (%)";
     private static final Color STEP_LOSS_COLOR = new Color(0x9ecae1);
     private static final Color TRAIN_COLOR = ChartStyle.color(0);
     private static final Color TEST_COLOR = ChartStyle.color(1);
+    private static final Color VALIDATION_COLOR = ChartStyle.color(2);
     /** Top of the loss axis before any step: a little above ln 10, the loss of a blind guess. */
     private static final double EMPTY_LOSS_AXIS_MAX = 2.5;
 
@@ -28,24 +30,31 @@ public final class Charts {
 
     /**
      * Returns the loss chart of one run: the smoothed per-step training loss as a thin line, and the
-     * per-epoch train and test losses as lines with markers.
+     * per-epoch train, validation (if any) and test losses as lines with markers.
      */
     public static XYChart loss(RunHistory run) {
         List<EpochPoint> epochs = run.epochs();
         Curve steps = Curve.smoothedLoss(run.steps());
         Curve train = Curve.perEpoch(epochs, EpochPoint::trainLoss);
+        Curve validation = Curve.perValidation(run.validation(), ValidationPoint::loss);
         Curve test = Curve.perEpoch(epochs, EpochPoint::testLoss);
-        XYChart chart = lossChart("Training loss (" + run.name() + ")", List.of(steps, train, test));
+        XYChart chart = lossChart("Training loss (" + run.name() + ")", List.of(steps, train, validation, test));
         ChartStyle.addThinLine(chart, "train, per step (smoothed)", steps, STEP_LOSS_COLOR);
         ChartStyle.addMarkedLine(chart, "train, per epoch", train, TRAIN_COLOR);
+        ChartStyle.addMarkedLine(chart, "validation, per epoch", validation, VALIDATION_COLOR);
         ChartStyle.addMarkedLine(chart, "test, per epoch", test, TEST_COLOR);
         return chart;
     }
 
-    /** Returns the accuracy chart of one run: the test accuracy after each epoch, in percent. */
+    /** Returns the accuracy chart of one run: the validation (if any) and test accuracy after each epoch, in percent. */
     public static XYChart accuracy(RunHistory run) {
         Curve accuracy = accuracyCurve(run);
-        XYChart chart = accuracyChart("Test accuracy (" + run.name() + ")", List.of(accuracy));
+        Curve validation = Curve.perValidation(run.validation(), point -> 100 * point.accuracy());
+        XYChart chart = validation.isEmpty()
+                ? accuracyChart("Test accuracy (" + run.name() + ")", ACCURACY_AXIS, List.of(accuracy))
+                : accuracyChart("Validation and test accuracy (" + run.name() + ")", VALIDATION_AND_TEST_AXIS,
+                        List.of(validation, accuracy));
+        ChartStyle.addMarkedLine(chart, "validation accuracy", validation, VALIDATION_COLOR);
         ChartStyle.addMarkedLine(chart, "test accuracy", accuracy, TEST_COLOR);
         return chart;
     }
@@ -75,7 +84,7 @@ public final class Charts {
     public static XYChart accuracyComparison(List<RunHistory> runs) {
         requireDistinctNames(runs);
         List<Curve> curves = runs.stream().map(Charts::accuracyCurve).toList();
-        XYChart chart = accuracyChart("Test accuracy by run", curves);
+        XYChart chart = accuracyChart("Test accuracy by run", ACCURACY_AXIS, curves);
         for (int i = 0; i < runs.size(); i++) {
             ChartStyle.addMarkedLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
         }
@@ -95,8 +104,8 @@ public final class Charts {
     }
 
     /** Returns an accuracy chart without series, its axes set for the given curves. */
-    private static XYChart accuracyChart(String title, List<Curve> curves) {
-        XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, ACCURACY_AXIS);
+    private static XYChart accuracyChart(String title, String axisTitle, List<Curve> curves) {
+        XYChart chart = ChartStyle.newChart(title, EPOCH_AXIS, axisTitle);
         Extent.of(curves).ifPresentOrElse(extent -> ChartAxes.percent(chart, extent),
                 () -> ChartAxes.empty(chart, 0, 100, "no epoch finished yet"));
         return chart;

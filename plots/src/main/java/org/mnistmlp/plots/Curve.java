@@ -32,6 +32,12 @@ record Curve(double[] x, double[] y) {
                 epochs.stream().mapToDouble(value).toArray());
     }
 
+    /** Returns one validation value per validated epoch, drawn at the epoch's end. */
+    static Curve perValidation(List<ValidationPoint> points, ToDoubleFunction<ValidationPoint> value) {
+        return new Curve(points.stream().mapToDouble(ValidationPoint::epoch).toArray(),
+                points.stream().mapToDouble(value).toArray());
+    }
+
     /** Returns whether the curve has no points (XChart refuses empty series). */
     boolean isEmpty() {
         return x.length == 0;

@@ -4,7 +4,10 @@ import java.awt.AWTError;
 import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.swing.SwingUtilities;
+import org.knowm.xchart.XYChart;
 
 /**
  * A window showing the loss and accuracy charts of a run while it trains.
@@ -21,15 +24,29 @@ public interface LiveView extends AutoCloseable {
      * @param run the history the trainer fills; the window reads snapshots of it
      */
     static LiveView open(RunHistory run) {
+        return open("Training " + run.name(), () -> Charts.loss(run), () -> Charts.accuracy(run));
+    }
+
+    /**
+     * Opens a window on the runs' loss and accuracy comparison charts, or returns a no-op view if
+     * there is no display.
+     *
+     * @param runs the histories to overlay, with distinct names
+     */
+    static LiveView openComparison(List<RunHistory> runs) {
+        return open("Runs compared", () -> Charts.lossComparison(runs), () -> Charts.accuracyComparison(runs));
+    }
+
+    private static LiveView open(String title, Supplier<XYChart> left, Supplier<XYChart> right) {
         if (GraphicsEnvironment.isHeadless()) {
             return NoDisplayView.INSTANCE;
         }
         try {
             if (SwingUtilities.isEventDispatchThread()) {
-                return SwingLiveView.show(run);
+                return SwingLiveView.show(title, left, right);
             }
             SwingLiveView[] opened = new SwingLiveView[1];
-            SwingUtilities.invokeAndWait(() -> opened[0] = SwingLiveView.show(run));
+            SwingUtilities.invokeAndWait(() -> opened[0] = SwingLiveView.show(title, left, right));
             return opened[0];
         } catch (HeadlessException | AWTError e) {
             return NoDisplayView.INSTANCE;

@@ -16,6 +16,7 @@ public final class RunHistory {
     private final String name;
     private final List<StepPoint> steps = new ArrayList<>();
     private final List<EpochPoint> epochs = new ArrayList<>();
+    private final List<ValidationPoint> validation = new ArrayList<>();
 
     /**
      * Creates an empty history.
@@ -78,6 +79,32 @@ public final class RunHistory {
                     "epoch must be greater than " + previous + ", got " + epoch);
         }
         epochs.add(new EpochPoint(epoch, trainLoss, testLoss, testAccuracy));
+    }
+
+    /**
+     * Records the measurements on the validation images at the end of an epoch, for runs that hold
+     * some training images out.
+     *
+     * @param epoch the epoch number, from 1, greater than the previous validated epoch
+     * @param loss the validation loss; finite
+     * @param accuracy the validation accuracy as a fraction in {@code [0, 1]}
+     * @throws IllegalArgumentException if a value is out of range or the epoch does not increase
+     */
+    public synchronized void addValidation(int epoch, double loss, double accuracy) {
+        requireFinite("validation loss", loss);
+        if (!(accuracy >= 0 && accuracy <= 1)) {
+            throw new IllegalArgumentException("validation accuracy must be in [0, 1], got " + accuracy);
+        }
+        int previous = validation.isEmpty() ? 0 : validation.get(validation.size() - 1).epoch();
+        if (epoch <= previous) {
+            throw new IllegalArgumentException("epoch must be greater than " + previous + ", got " + epoch);
+        }
+        validation.add(new ValidationPoint(epoch, loss, accuracy));
+    }
+
+    /** Returns an immutable snapshot of the validation measurements so far, in order; empty without any. */
+    public synchronized List<ValidationPoint> validation() {
+        return List.copyOf(validation);
     }
 
     /** Returns an immutable snapshot of the steps recorded so far, in order. */

@@ -6,13 +6,15 @@ import java.awt.event.WindowEvent;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
+import org.knowm.xchart.XYChart;
 
 /**
- * A window with a run's loss and accuracy charts side by side. Refresh requests only raise a
+ * A window with two charts side by side, a run's loss and accuracy or those of several runs. Refresh requests only raise a
  * flag; a Swing timer redraws at most {@link #REDRAWS_PER_SECOND} times a second when it is set.
  */
 final class SwingLiveView implements LiveView {
@@ -21,7 +23,8 @@ final class SwingLiveView implements LiveView {
     private static final int WINDOW_WIDTH = 1280;
     private static final int WINDOW_HEIGHT = 480;
 
-    private final RunHistory run;
+    private final Supplier<XYChart> left;
+    private final Supplier<XYChart> right;
     private final JFrame frame;
     private final ChartCanvas lossCanvas;
     private final ChartCanvas accuracyCanvas;
@@ -29,11 +32,12 @@ final class SwingLiveView implements LiveView {
     private final AtomicBoolean stale = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private SwingLiveView(RunHistory run) {
-        this.run = run;
-        lossCanvas = new ChartCanvas(Charts.loss(run));
-        accuracyCanvas = new ChartCanvas(Charts.accuracy(run));
-        frame = new JFrame("Training " + run.name());
+    private SwingLiveView(String title, Supplier<XYChart> left, Supplier<XYChart> right) {
+        this.left = left;
+        this.right = right;
+        lossCanvas = new ChartCanvas(left.get());
+        accuracyCanvas = new ChartCanvas(right.get());
+        frame = new JFrame(title);
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         frame.setLayout(new GridLayout(1, 2));
         frame.add(lossCanvas);
@@ -48,9 +52,9 @@ final class SwingLiveView implements LiveView {
         });
     }
 
-    /** Builds and shows the window. Call on the Swing thread. */
-    static SwingLiveView show(RunHistory run) {
-        SwingLiveView view = new SwingLiveView(run);
+    /** Builds and shows the window, drawing the charts the suppliers make. Call on the Swing thread. */
+    static SwingLiveView show(String title, Supplier<XYChart> left, Supplier<XYChart> right) {
+        SwingLiveView view = new SwingLiveView(title, left, right);
         view.frame.setSize(WINDOW_WIDTH, WINDOW_HEIGHT);
         view.frame.setLocationByPlatform(true);
         view.frame.setVisible(true);
@@ -80,8 +84,8 @@ final class SwingLiveView implements LiveView {
 
     private void redrawIfStale() {
         if (stale.getAndSet(false)) {
-            lossCanvas.setChart(Charts.loss(run));
-            accuracyCanvas.setChart(Charts.accuracy(run));
+            lossCanvas.setChart(left.get());
+            accuracyCanvas.setChart(right.get());
         }
     }
 }

@@ -56,6 +56,24 @@ class ChartsTest {
     }
 
     @Test
+    void validationFiguresJoinBothChartsWhenTheRunHasThem() {
+        RunHistory run = SampleRuns.decaying("held-out", 3, 50, 0.97, 4);
+        run.addValidation(1, 0.30, 0.91);
+        run.addValidation(2, 0.20, 0.94);
+        run.addValidation(3, 0.25, 0.95);
+
+        XYChart loss = Charts.loss(run);
+        assertEquals(List.of("train, per step (smoothed)", "train, per epoch", "validation, per epoch", "test, per epoch"),
+                seriesNames(loss));
+        assertArrayEquals(new double[] {0.30, 0.20, 0.25}, loss.getSeries("validation, per epoch").getYData());
+        XYChart accuracy = Charts.accuracy(run);
+        assertEquals("Validation and test accuracy (held-out)", accuracy.getTitle());
+        assertEquals("accuracy (%)", accuracy.getYAxisTitle());
+        assertArrayEquals(new double[] {91, 94, 95}, accuracy.getSeries("validation accuracy").getYData(), 1e-9);
+        assertEquals(List.of("test accuracy"), seriesNames(Charts.accuracy(RELU)), "no validation series without validation");
+    }
+
+    @Test
     void comparisonsHaveOneSeriesPerRun() {
         RunHistory sigmoid = SampleRuns.decaying("sigmoid", 3, 100, 0.95, 2);
         List<RunHistory> runs = List.of(RELU, sigmoid);

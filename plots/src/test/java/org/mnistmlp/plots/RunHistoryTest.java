@@ -54,6 +54,18 @@ class RunHistoryTest {
     }
 
     @Test
+    void validationPointsAreKeptInOrderAndCheckedLikeEpochs() {
+        RunHistory run = new RunHistory("relu");
+        assertTrue(run.validation().isEmpty());
+        run.addValidation(1, 0.4, 0.9);
+        run.addValidation(3, 0.3, 0.92);
+        assertEquals(List.of(new ValidationPoint(1, 0.4, 0.9), new ValidationPoint(3, 0.3, 0.92)), run.validation());
+        assertThrows(IllegalArgumentException.class, () -> run.addValidation(3, 0.3, 0.92));
+        assertThrows(IllegalArgumentException.class, () -> run.addValidation(4, Double.NaN, 0.92));
+        assertThrows(IllegalArgumentException.class, () -> run.addValidation(4, 0.3, 92));
+    }
+
+    @Test
     void snapshotsWhileAnotherThreadAddsStepsDoNotThrow() throws Exception {
         RunHistory run = new RunHistory("relu");
         int stepCount = 200_000;

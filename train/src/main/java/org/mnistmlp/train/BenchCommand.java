@@ -51,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
         Validation.check(spec, model, training);
         PrintStream out = parent.stdout();
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        training.validate(new Validation(spec), mnist.train());
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(out, null);
         Interrupts.install();

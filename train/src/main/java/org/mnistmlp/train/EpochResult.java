@@ -10,7 +10,14 @@ package org.mnistmlp.train;
  * @param trainSeconds wall time of the training part (evaluation excluded)
  * @param samplesPerSecond training samples per second
  * @param learningRate the learning rate at the epoch's last step
+ * @param validationLoss mean loss on the held-out validation images, NaN without a validation split
+ * @param validationAccuracy fraction of the validation images classified correctly, NaN without a split
  */
 record EpochResult(int epoch, double trainLoss, double testLoss, double testAccuracy, double trainSeconds,
-                   double samplesPerSecond, double learningRate) {
+                   double samplesPerSecond, double learningRate, double validationLoss, double validationAccuracy) {
+
+    /** Whether the epoch was measured on a validation split. */
+    boolean hasValidation() {
+        return !Double.isNaN(validationAccuracy);
+    }
 }

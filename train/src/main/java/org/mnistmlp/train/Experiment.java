@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
+import org.mnistmlp.datasets.ValidationSplit;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Safetensors;
 import org.mnistmlp.nn.Optimizer;
@@ -27,20 +30,31 @@ final class Experiment {
     private final TrainingOptions training;
     private final long seed;
     private final MnistData data;
+    private final Optional<ImageSet> validation;
+    private final Optional<EarlyStopping> selection;
     private final Map<String, Object> config;
     private final RunRecorder recorder;
     private List<String> checkpointOptions;
     private int completedEpochs;
 
+    /** A run on {@code data}, holding out {@code training.validation} of its training images if that is above 0. */
     Experiment(String name, ModelOptions modelOptions, Activation activation, TrainingOptions training, MnistData data) {
         this.name = name;
         this.training = training;
         this.seed = modelOptions.seed;
-        this.data = data;
-        this.model = ModelOptions.mlp(data.name(), modelOptions.hidden, activation.id(), seed);
+        if (training.validation > 0) {
+            ValidationSplit split = ValidationSplit.of(data.train(), training.validation);
+            this.data = new MnistData(data.name(), split.train(), data.test(), data.source());
+            this.validation = Optional.of(split.validation());
+        } else {
+            this.data = data;
+            this.validation = Optional.empty();
+        }
+        this.model = modelOptions.mlp(data.name(), activation.id());
         this.optimizer = training.optimizerSettings().build(model);
+        this.selection = validation.map(v -> new EarlyStopping(training.monitor, training.patience, model));
         this.config = describe(modelOptions, activation, training, data);
-        this.recorder = new RunRecorder(name, config);
+        this.recorder = new RunRecorder(name, config, selection);
     }
 
     private static Map<String, Object> describe(ModelOptions m, Activation activation, TrainingOptions t, MnistData data) {
@@ -49,10 +63,20 @@ final class Experiment {
         c.put("data_source", data.source());
         c.put("hidden", m.hidden);
         c.put("activation", activation.id());
+        c.put("dropout", m.dropout);
+        c.put("input_dropout", m.inputDropout);
         c.put("seed", m.seed);
         t.describe(c);
+        c.put("validation", t.validation);
+        c.put("patience", t.patience);
+        c.put("monitor", t.monitor.name().toLowerCase(java.util.Locale.ROOT));
         c.put("kernels", Kernels.current().description());
         return c;
+    }
+
+    /** What chose the kept epoch, e.g. "validation loss"; for runs with a validation split. */
+    String selectionDescription() {
+        return selection.map(s -> s.monitor().describe()).orElse("the last epoch");
     }
 
     Module model() {
@@ -103,8 +127,9 @@ final class Experiment {
     /** Prints what is about to run: model, parameter count, data, kernels, output folder. */
     void printHeader(PrintStream out, Path outDir) {
         out.printf("model    %s, %,d parameters%n", oneLine(model), model.parameterCount());
-        out.printf("data     %s: %s (%,d train, %,d test images)%n", data.name().id(), data.source(),
-                data.train().size(), data.test().size());
+        String held = validation.map(v -> String.format(", %,d validation", v.size())).orElse("");
+        out.printf("data     %s: %s (%,d train%s, %,d test images)%n", data.name().id(), data.source(),
+                data.train().size(), held, data.test().size());
         out.printf("training %d epochs, batch %d, %s%s, seed %d%n", training.epochs, training.batchSize,
                 training.optimizerSettings().summary(training.schedule.id()),
                 training.clipNorm > 0 ? ", gradient norm clipped to " + training.clipNorm : "", seed);
@@ -130,10 +155,12 @@ final class Experiment {
     void run(PrintStream out, Path outDir, LiveView view) {
         TrainingSettings settings = training.settings(seed, data.name());
         List<TrainingListener> listeners = new ArrayList<>();
+        selection.ifPresent(listeners::add);   // first: the others see the best epoch it has just chosen
         listeners.add(recorder);
         listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs));
         if (outDir != null) {
-            listeners.add(new RunFiles(outDir, model, TrainedModel.metadata(data.name(), settings.normalization(), config), recorder));
+            listeners.add(new RunFiles(outDir, model, TrainedModel.metadata(data.name(), settings.normalization(), config), recorder,
+                    selection));
             if (checkpointOptions != null) {
                 listeners.add(new CheckpointFiles(outDir, model, optimizer, checkpointOptions, training.epochs));
             }
@@ -141,6 +168,6 @@ final class Experiment {
         listeners.add(new TrainingListener() {
             @Override public void onStep(StepEvent step) { view.refresh(); }
         });
-        new Trainer(model, optimizer, settings, listeners).run(data, completedEpochs);
+        new Trainer(model, optimizer, settings, listeners).run(data, validation, completedEpochs);
     }
 }

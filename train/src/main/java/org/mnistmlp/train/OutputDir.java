@@ -15,7 +15,7 @@ final class OutputDir {
 
     /** {@code requested}, or a new folder under {@code runs/} named after the time, ready for writing. */
     static Path prepare(Path requested) {
-        Path dir = requested != null ? requested : Path.of("runs", LocalDateTime.now().format(STAMP));
+        Path dir = requested != null ? requested : stamped("runs");
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
@@ -25,6 +25,11 @@ final class OutputDir {
             IOException cause = e instanceof IOException io ? io : new IOException(e);
             throw new UncheckedIOException("cannot write to output folder " + dir + " (" + describe(e) + ")", cause);
         }
+    }
+
+    /** A folder under {@code parent} named after the time, e.g. {@code runs/20261122-011512}. */
+    static Path stamped(String parent) {
+        return Path.of(parent, LocalDateTime.now().format(STAMP));
     }
 
     private static String describe(Exception e) {

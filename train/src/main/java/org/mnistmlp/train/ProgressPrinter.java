@@ -47,13 +47,18 @@ final class ProgressPrinter implements TrainingListener {
         if (live) {
             out.print("\r\033[K");
         }
-        out.printf("epoch %d/%d  train loss %.4f  test loss %.4f  test accuracy %.2f%%  %.1f s  %,.0f samples/s%n",
-                e.epoch(), epochs, e.trainLoss(), e.testLoss(), e.testAccuracy() * 100, e.trainSeconds(), e.samplesPerSecond());
+        String validation = e.hasValidation()
+                ? String.format("  validation loss %.4f  validation accuracy %.2f%%", e.validationLoss(), e.validationAccuracy() * 100)
+                : "";
+        out.printf("epoch %d/%d  train loss %.4f%s  test loss %.4f  test accuracy %.2f%%  %.1f s  %,.0f samples/s%n",
+                e.epoch(), epochs, e.trainLoss(), validation, e.testLoss(), e.testAccuracy() * 100, e.trainSeconds(),
+                e.samplesPerSecond());
     }
 
     @Override
     public void onEnd(Outcome outcome) {
-        if (live && outcome.status() != Outcome.Status.COMPLETED) {
+        boolean midEpoch = outcome.status() == Outcome.Status.INTERRUPTED || outcome.status() == Outcome.Status.DIVERGED;
+        if (live && midEpoch) {
             out.println();
         }
     }

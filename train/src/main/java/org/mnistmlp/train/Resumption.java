@@ -97,6 +97,11 @@ final class Resumption {
             throw new ParameterException(spec.commandLine(), "--resume: the run in " + dir + " has completed " + checkpoint.completedEpochs()
                     + " epochs; give --epochs above that to train further");
         }
+        if (options.stream().anyMatch(o -> o.startsWith("--validation=") && !o.equals("--validation=0"))) {
+            // the best epoch's weights live in memory only, so a resumed run could not keep the true best
+            throw new ParameterException(spec.commandLine(), "--resume: the run in " + dir + " holds out a validation split, "
+                    + "whose best epoch cannot be resumed; train it again, or without --validation to resume");
+        }
         List<String> args = new ArrayList<>(options);
         args.add("--epochs=" + epochs);
         if (given.hasMatchedOption("--show")) {

@@ -2,6 +2,7 @@ package org.mnistmlp.train;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.mnistmlp.nn.ModelFile;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.plots.ChartFiles;
@@ -13,7 +14,8 @@ import org.mnistmlp.plots.Charts;
  * it ends (and during long runs every {@link #CHART_INTERVAL_NANOS}). Charts are not redrawn every
  * epoch because rendering them while training runs costs the next epoch about a third of its speed
  * (the JIT compiles the drawing code on the same two cores). When a run stops early the files of the
- * last completed epoch stay, and {@code metrics.json} records how it ended.
+ * last completed epoch stay, and {@code metrics.json} records how it ended. With a validation split the
+ * model of the best epoch is restored at the end (see {@link EarlyStopping}) and saved over the last.
  */
 final class RunFiles implements TrainingListener {
     static final String MODEL = "model.bin";
@@ -26,14 +28,19 @@ final class RunFiles implements TrainingListener {
     private final Module model;
     private final Map<String, String> modelMetadata;
     private final RunRecorder recorder;
+    private final Optional<EarlyStopping> selection;
     private long chartsWritten = System.nanoTime();
 
-    /** @param modelMetadata what the model file records beside the weights ({@link TrainedModel#metadata}) */
-    RunFiles(Path dir, Module model, Map<String, String> modelMetadata, RunRecorder recorder) {
+    /**
+     * @param modelMetadata what the model file records beside the weights ({@link TrainedModel#metadata})
+     * @param selection for runs with a validation split: when it restores the best epoch, that model is saved
+     */
+    RunFiles(Path dir, Module model, Map<String, String> modelMetadata, RunRecorder recorder, Optional<EarlyStopping> selection) {
         this.dir = dir;
         this.model = model;
         this.modelMetadata = Map.copyOf(modelMetadata);
         this.recorder = recorder;
+        this.selection = selection;
     }
 
     @Override
@@ -47,6 +54,9 @@ final class RunFiles implements TrainingListener {
 
     @Override
     public void onEnd(Outcome outcome) {
+        if (selection.isPresent() && selection.get().restored()) {
+            ModelFile.save(model, modelMetadata, dir.resolve(MODEL));
+        }
         AtomicFiles.writeString(dir.resolve(METRICS), recorder.toJson());
         writeCharts();
     }

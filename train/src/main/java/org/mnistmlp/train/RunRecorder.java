@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mnistmlp.plots.RunHistory;
 import org.mnistmlp.plots.StepPoint;
 
@@ -18,11 +19,15 @@ final class RunRecorder implements TrainingListener {
     private final Map<String, Object> config;
     private final RunHistory history;
     private final List<EpochResult> epochs = new ArrayList<>();
+    private final Optional<EarlyStopping> selection;
+    private int stepsPerEpoch;
     private Outcome outcome;
 
-    RunRecorder(String name, Map<String, Object> config) {
+    /** @param selection what picks the best epoch, for runs with a validation split */
+    RunRecorder(String name, Map<String, Object> config, Optional<EarlyStopping> selection) {
         this.config = config;
         this.history = new RunHistory(name);
+        this.selection = selection;
     }
 
     RunHistory history() {
@@ -33,8 +38,26 @@ final class RunRecorder implements TrainingListener {
         return List.copyOf(epochs);
     }
 
+    /**
+     * The epoch whose model the run keeps: the best by the validation split if it has one, otherwise the
+     * last; empty before the first epoch.
+     */
+    Optional<EpochResult> kept() {
+        if (epochs.isEmpty()) {
+            return Optional.empty();
+        }
+        int epoch = selection.flatMap(s -> s.bestEpoch().stream().boxed().findFirst()).orElse(epochs.size());
+        return Optional.of(epochs.get(epoch - 1));
+    }
+
+    /** How the run ended; empty while it runs. */
+    Optional<Outcome> outcome() {
+        return Optional.ofNullable(outcome);
+    }
+
     @Override
     public void onStep(StepEvent step) {
+        stepsPerEpoch = step.stepsPerEpoch();
         history.addStep(step.epochPosition(), step.loss());
     }
 
@@ -42,6 +65,9 @@ final class RunRecorder implements TrainingListener {
     public void onEpoch(EpochResult e) {
         epochs.add(e);
         history.addEpoch(e.epoch(), e.trainLoss(), e.testLoss(), e.testAccuracy());
+        if (e.hasValidation()) {
+            history.addValidation(e.epoch(), e.validationLoss(), e.validationAccuracy());
+        }
     }
 
     @Override
@@ -69,7 +95,7 @@ final class RunRecorder implements TrainingListener {
                 JsonObject e = epochList.get(i / stepsPerEpoch).getAsJsonObject();
                 onEpoch(new EpochResult(e.get("epoch").getAsInt(), e.get("train_loss").getAsDouble(), e.get("test_loss").getAsDouble(),
                         e.get("test_accuracy").getAsDouble(), e.get("train_seconds").getAsDouble(),
-                        e.get("samples_per_second").getAsDouble(), e.get("learning_rate").getAsDouble()));
+                        e.get("samples_per_second").getAsDouble(), e.get("learning_rate").getAsDouble(), Double.NaN, Double.NaN));
             }
         }
     }
@@ -87,6 +113,10 @@ final class RunRecorder implements TrainingListener {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("epoch", e.epoch());
             m.put("train_loss", e.trainLoss());
+            if (e.hasValidation()) {
+                m.put("validation_loss", e.validationLoss());
+                m.put("validation_accuracy", e.validationAccuracy());
+            }
             m.put("test_loss", e.testLoss());
             m.put("test_accuracy", e.testAccuracy());
             m.put("train_seconds", e.trainSeconds());
@@ -95,6 +125,11 @@ final class RunRecorder implements TrainingListener {
             epochList.add(m);
         }
         root.put("epochs", epochList);
+        selection.ifPresent(s -> {
+            s.bestEpoch().ifPresent(best -> root.put("best_epoch", best));
+            root.put("best_by", s.monitor().describe());
+        });
+        root.put("steps_per_epoch", stepsPerEpoch);
         root.put("step_loss", history.steps().stream().map(StepPoint::loss).toList());
         return new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create().toJson(root) + "\n";
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "java -jar train.jar", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         description = "Trains a multi-layer perceptron on MNIST and keeps metrics.json, loss.png, accuracy.png, model.bin and "
                 + "checkpoint.bin (for --resume) in --out.",
-        subcommands = {CompareCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, GradCheckCommand.class, BenchCommand.class},
+        subcommands = {CompareCommand.class, PlotCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, GradCheckCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:an error (told in one line)", "2:bad options", "3:the loss diverged", "130:interrupted (Ctrl-C)"})
 final class TrainCommand implements Callable<Integer> {
@@ -68,6 +68,7 @@ final class TrainCommand implements Callable<Integer> {
     private int train(Resumption resumption) {
         Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        training.validate(new Validation(spec), mnist.train());
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         if (initFrom != null) {
             run.initFrom(initFrom);
@@ -89,7 +90,7 @@ final class TrainCommand implements Callable<Integer> {
             if (code == Outcomes.INTERRUPTED && Files.exists(dir.resolve(Checkpoint.FILE))) {
                 stdout.println("resume with: java -jar train.jar --resume " + quoted(dir));
             }
-            keepOpenUntilClosed(view);
+            keepOpenUntilClosed(view, stdout);
             return code;
         }
     }
@@ -101,7 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Leaves the chart window up after training until the user closes it (or presses Ctrl-C). */
-    private void keepOpenUntilClosed(LiveView view) {
+    static void keepOpenUntilClosed(LiveView view, PrintStream stdout) {
         if (!view.isAvailable() || Interrupts.requested()) {
             return;
         }
@@ -121,9 +122,17 @@ final class TrainCommand implements Callable<Integer> {
         List<EpochResult> epochs = run.recorder().epochs();
         EpochResult last = epochs.get(epochs.size() - 1);
         double trainSeconds = epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
-        EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
-        stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
-                last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
+        run.recorder().outcome().filter(o -> o.status() == Outcome.Status.STOPPED_EARLY).ifPresent(o -> stdout.println(o.message()));
+        if (last.hasValidation()) {
+            EpochResult kept = run.recorder().kept().orElseThrow();
+            stdout.printf("%ndone: test accuracy %.2f%% at epoch %d, the best of %d by %s (validation accuracy %.2f%%), "
+                    + "%.1f s of training%n", kept.testAccuracy() * 100, kept.epoch(), epochs.size(),
+                    run.selectionDescription(), kept.validationAccuracy() * 100, trainSeconds);
+        } else {
+            EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
+            stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
+                    last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
+        }
         stdout.printf("kept in %s: %s, %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART,
                 RunFiles.ACCURACY_CHART, Checkpoint.FILE);
     }

@@ -1,21 +1,25 @@
 package org.mnistmlp.train;
 
 import java.util.List;
+import java.util.Optional;
 import org.mnistmlp.autograd.Tensor;
 import org.mnistmlp.autograd.TensorScope;
 import org.mnistmlp.datasets.Batch;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.ClipGrad;
 import org.mnistmlp.nn.LearningRateSchedule;
+import org.mnistmlp.nn.Dropout;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
 
 /**
  * The training loop: shuffled mini-batches, forward, loss, backward, optional gradient clipping, an
- * optimizer step at the scheduled learning rate, and an evaluation on the test split after every epoch.
- * Everything it learns goes to its listeners; it stops early, with {@link TrainingStopped}, on Ctrl-C
- * or when the loss stops being a finite number.
+ * optimizer step at the scheduled learning rate, and an evaluation on the validation split (if any) and
+ * the test split after every epoch. Everything it learns goes to its listeners; it ends after an epoch
+ * when a listener asks (early stopping), and stops at once, with {@link TrainingStopped}, on Ctrl-C or
+ * when the loss stops being a finite number.
  */
 final class Trainer {
     private final Module model;
@@ -23,9 +27,11 @@ final class Trainer {
     private final List<Tensor> params;
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
+    private final List<Dropout> dropouts;
 
     Trainer(Module model, Optimizer optimizer, TrainingSettings settings, List<TrainingListener> listeners) {
         this.model = model;
+        this.dropouts = model.modules().stream().filter(m -> m instanceof Dropout).map(m -> (Dropout) m).toList();
         this.optimizer = optimizer;
         this.params = optimizer.params();
         this.settings = settings;
@@ -38,18 +44,24 @@ final class Trainer {
     }
 
     /**
-     * Trains the epochs after {@code completedEpochs} (0 for a new run) up to the configured number;
+     * Trains on {@code data.train()} the epochs after {@code completedEpochs} (0 for a new run) up to the
+     * configured number, measuring {@code validation} (if present) and {@code data.test()} after each;
      * listeners always receive {@code onEnd}. Batches are shuffled from the seed and the epoch number,
      * and the schedule is a function of the step, so a resumed run continues exactly where it stopped.
      */
-    void run(MnistData data, int completedEpochs) {
+    void run(MnistData data, Optional<ImageSet> validation, int completedEpochs) {
         int stepsPerEpoch = stepsPerEpoch(data, settings.batchSize());
         LearningRateSchedule schedule = settings.schedule().build(settings.learningRate(), stepsPerEpoch, settings.epochs());
         Outcome outcome = Outcome.completed();
         try {
             for (int epoch = completedEpochs + 1; epoch <= settings.epochs(); epoch++) {
-                EpochResult result = runEpoch(data, epoch, stepsPerEpoch, schedule);
+                EpochResult result = runEpoch(data, validation, epoch, stepsPerEpoch, schedule);
                 listeners.forEach(l -> l.onEpoch(result));
+                Optional<String> stop = listeners.stream().flatMap(l -> l.stopReason().stream()).findFirst();
+                if (stop.isPresent() && epoch < settings.epochs()) {
+                    outcome = Outcome.stoppedEarly(stop.get());
+                    break;
+                }
             }
         } catch (TrainingStopped stopped) {
             outcome = stopped.outcome();
@@ -60,7 +72,8 @@ final class Trainer {
         }
     }
 
-    private EpochResult runEpoch(MnistData data, int epoch, int stepsPerEpoch, LearningRateSchedule schedule) {
+    private EpochResult runEpoch(MnistData data, Optional<ImageSet> validation, int epoch, int stepsPerEpoch,
+            LearningRateSchedule schedule) {
         Normalization norm = settings.normalization();
         int batchSize = settings.batchSize();
         long totalSteps = (long) stepsPerEpoch * settings.epochs();
@@ -74,7 +87,10 @@ final class Trainer {
             if (Interrupts.requested()) {
                 throw TrainingStopped.interrupted(epoch, step);
             }
-            optimizer.setLearningRate(schedule.rate((long) (epoch - 1) * stepsPerEpoch + step - 1, totalSteps));
+            long globalStep = (long) (epoch - 1) * stepsPerEpoch + step - 1;
+            optimizer.setLearningRate(schedule.rate(globalStep, totalSteps));
+            // the masks of a step follow from the seed and the step alone, so a resumed run draws the same ones
+            dropouts.forEach(d -> d.seek(globalStep));
             double value;
             try (TensorScope ignored = TensorScope.open()) {   // recycles this step's buffers
                 optimizer.zeroGrad();
@@ -95,8 +111,11 @@ final class Trainer {
             listeners.forEach(l -> l.onStep(event));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Evaluation test = Evaluation.of(model, data.test(), norm, data.name().classes());
+        int classes = data.name().classes();
+        Optional<Evaluation> held = validation.map(images -> Evaluation.of(model, images, norm, classes));
+        Evaluation test = Evaluation.of(model, data.test(), norm, classes);
         return new EpochResult(epoch, lossSum / samples, test.loss(), test.accuracy(), seconds, samples / seconds,
-                optimizer.learningRate());
+                optimizer.learningRate(), held.map(Evaluation::loss).orElse(Double.NaN),
+                held.map(Evaluation::accuracy).orElse(Double.NaN));
     }
 }

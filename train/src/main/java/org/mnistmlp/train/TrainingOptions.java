@@ -2,6 +2,7 @@ package org.mnistmlp.train;
 
 import java.util.Map;
 import org.mnistmlp.datasets.DatasetName;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.Normalization;
 import picocli.CommandLine.Option;
 
@@ -57,6 +58,20 @@ final class TrainingOptions {
             description = "clip the gradients to this global L2 norm, 0 for off (default: ${DEFAULT-VALUE})")
     double clipNorm;
 
+    @Option(names = "--validation", defaultValue = "0", paramLabel = "N",
+            description = "hold out the last N images of a fixed shuffled order of the training set: never trained on, "
+                    + "they choose the best epoch, whose model is kept (default: ${DEFAULT-VALUE}, none)")
+    int validation;
+
+    @Option(names = "--patience", defaultValue = "0", paramLabel = "N",
+            description = "stop when the --monitor figure has not improved for N epochs; needs --validation "
+                    + "(default: ${DEFAULT-VALUE}, never stop early)")
+    int patience;
+
+    @Option(names = "--monitor", defaultValue = "loss", paramLabel = "FIGURE",
+            description = "what chooses the best epoch: validation loss or accuracy (default: ${DEFAULT-VALUE})")
+    EarlyStopping.Monitor monitor;
+
     @Option(names = "--threads", paramLabel = "N", description = "compute threads (default: all ${DEFAULT-VALUE} processors)")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -81,6 +96,15 @@ final class TrainingOptions {
         v.require(gamma > 0 && gamma <= 1, "--gamma must be in (0, 1], got " + gamma);
         v.require(clipNorm >= 0 && Double.isFinite(clipNorm), "--clip-norm must be zero (off) or positive, got " + clipNorm);
         v.require(threads >= 1, "--threads must be at least 1, got " + threads);
+        v.require(validation >= 0, "--validation must be zero or positive, got " + validation);
+        v.require(patience >= 0, "--patience must be zero or positive, got " + patience);
+        v.require(patience == 0 || validation > 0, "--patience needs a validation split to watch: add --validation N");
+    }
+
+    /** Checks what depends on the data: the validation split must leave images to train on. */
+    void validate(Validation v, ImageSet train) {
+        v.require(validation < train.size(), "--validation " + validation + " must be smaller than the "
+                + train.size() + " training images");
     }
 
     /** The optimizer settings, each default resolved for the chosen optimizer. */

@@ -9,7 +9,6 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +41,41 @@ class FaultsTest {
         assertUsageError("--momentum", "--momentum", "1.5");
         assertUsageError("--dataset", "--dataset", "cifar");
         assertUsageError("--bogus", "--bogus");
+        assertUsageError("--dropout", "--dropout", "1");
+        assertUsageError("--dropout", "--dropout", "-0.1");
+        assertUsageError("--input-dropout", "--input-dropout", "1.5");
+        assertUsageError("--patience", "--patience", "3");
+        assertUsageError("--validation", "--validation", "-1");
+        assertUsageError("--monitor", "--monitor", "speed");
+    }
+
+    @Test
+    void aValidationSplitAsLargeAsTheTrainingSetIsAUsageError() {
+        assertUsageError("--validation 2000 must be smaller than the 2000 training images",
+                "--data", ProgramRun.SUBSET.toString(), "--validation", "2000");
+        assertUsageError("--validation 5000", "--data", ProgramRun.SUBSET.toString(), "--validation", "5000");
+    }
+
+    @Test
+    void anEmptyOrBadGridIsAUsageError() {
+        String data = ProgramRun.SUBSET.toString();
+        assertUsageError("compare: the grid is empty", "compare", "--data", data);
+        assertUsageError("compare: the grid is empty", "compare", "--data", data, "--lr", "0.1", "--hidden", "512,256");
+        assertUsageError("--lr has an empty value", "compare", "--data", data, "--lr", ",");
+        assertUsageError("--lr gives 0.1 twice", "compare", "--data", data, "--lr", "0.1,0.1");
+        assertUsageError("--lr", "compare", "--data", data, "--lr", "0.1,fast");
+        assertUsageError("--dropout must be in [0, 1), got 1.0", "compare", "--data", data, "--dropout", "0.5,1");
+        assertUsageError("--threads cannot vary", "compare", "--data", data, "--threads", "1,2");
+        assertUsageError("--sort", "compare", "--data", data, "--lr", "0.1,0.05", "--sort", "speed");
+        assertUsageError("--validation 2000 must be smaller", "compare", "--data", data, "--lr", "0.1,0.05", "--validation", "2000");
+    }
+
+    @Test
+    void plottingAFolderWithoutARunIsAUsageError(@TempDir Path tmp) throws IOException {
+        assertUsageError(tmp + " holds no run: there is no metrics.json in it", "plot", tmp.toString());
+        Files.writeString(tmp.resolve("metrics.json"), "{\"not\": \"a run\"}");
+        assertUsageError("is not the metrics of a run", "plot", tmp.toString());
+        assertUsageError("RUN_DIR", "plot");
     }
 
     @Test
@@ -68,8 +102,8 @@ class FaultsTest {
         for (String option : new String[] {"--epochs", "--batch-size", "--lr", "--momentum", "--weight-decay", "--hidden",
             "--activation", "--seed", "--dataset", "--data", "--mirror", "--out", "--threads", "--show", "--version",
             "--optimizer", "sgd, adam, adamw or rmsprop", "warmup-cosine or one-cycle", "--warmup-epochs", "--clip-norm",
-            "--betas", "--resume", "--init-from",
-            "compare", "evaluate", "export", "gradcheck", "bench", "default: 5"}) {
+            "--betas", "--resume", "--init-from", "--dropout", "--input-dropout", "--validation", "--patience", "--monitor",
+            "compare", "plot", "evaluate", "export", "gradcheck", "bench", "default: 5"}) {
             assertTrue(help.out().contains(option), "help mentions " + option);
         }
         ProgramRun version = ProgramRun.of("--version");
@@ -118,15 +152,9 @@ class FaultsTest {
 
     @Test
     void ctrlCKeepsCompletedEpochsAndExits130(@TempDir Path out) throws Exception {
-        CompletableFuture<ProgramRun> running = CompletableFuture.supplyAsync(() -> ProgramRun.of(
-                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "16", "--epochs", "1000"));
         Path metrics = out.resolve("metrics.json");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(metrics) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Interrupts.request();
-        ProgramRun run = running.get(60, TimeUnit.SECONDS);
+        ProgramRun run = ProgramRun.interruptedOnceExists(metrics,
+                "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "16", "--epochs", "1000");
         assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
         assertTrue(run.out().contains("interrupted during epoch"), run.out());
         JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();

@@ -3,7 +3,10 @@ package org.mnistmlp.train;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the program in this JVM as a user would from the command line, capturing its output. */
 record ProgramRun(int exitCode, String out, String err) {
@@ -19,6 +22,20 @@ record ProgramRun(int exitCode, String out, String err) {
             code = Main.run(args, o, e);
         }
         return new ProgramRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts the program on another thread, waits for {@code file} to appear (the run is under way), then
+     * presses Ctrl-C and returns how the program ended.
+     */
+    static ProgramRun interruptedOnceExists(Path file, String... args) throws Exception {
+        CompletableFuture<ProgramRun> running = CompletableFuture.supplyAsync(() -> of(args));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Interrupts.request();
+        return running.get(120, TimeUnit.SECONDS);
     }
 
     @Override

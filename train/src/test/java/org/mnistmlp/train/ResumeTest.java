@@ -133,4 +133,10 @@ class ResumeTest {
         ModelFile.save(Mlp.of(List.of(784, 32, 10), "relu", Init.DEFAULT, 1), out.resolve("model.bin"));
         assertResumeRefused("model.bin does not fit the run's recorded architecture", "--resume", out.toString(), "--epochs", "2");
     }
+
+    @Test
+    void aRunWithAValidationSplitIsNotResumedWithoutItsBestEpoch(@TempDir Path out) {
+        assertEquals(0, train(out, "--epochs", "1", "--validation", "200").exitCode());
+        assertResumeRefused("holds out a validation split, whose best epoch cannot be resumed", "--resume", out.toString(), "--epochs", "2");
+    }
 }

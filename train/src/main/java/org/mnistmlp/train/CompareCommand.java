@@ -34,8 +34,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin TrainingOptions training;
     @Mixin DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where to keep the results (default: a new folder under runs/)")
-    Path out;
+    @Mixin OutputOptions output;
 
     @Spec CommandSpec spec;
     @ParentCommand TrainCommand parent;
@@ -43,20 +42,23 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation.check(spec, model, training);
+        return output.run(this::compare);
+    }
+
+    private int compare(Path dir) {
         PrintStream stdout = parent.stdout();
-        Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Interrupts.install();
         List<Experiment> done = new ArrayList<>();
         int code = 0;
         for (Activation activation : activations) {
             Experiment run = new Experiment(activation.id(), model, activation, training, mnist);
-            Path runDir = OutputDir.prepare(dir.resolve(activation.id()));
+            Path runDir = OutputOptions.subfolder(dir, activation.id());
             stdout.printf("%n== %s ==%n", activation.id());
             run.printHeader(stdout, runDir);
             code = Outcomes.exitCode(stdout, () -> run.run(stdout, runDir, LiveView.none()), () -> { });
             done.add(run);
-            if (code == Outcomes.INTERRUPTED) {
+            if (Interrupts.requested()) {
                 break;
             }
         }

@@ -32,6 +32,10 @@ final class Experiment {
         this.training = training;
         this.seed = modelOptions.seed;
         this.data = data;
+        if (training.batchSize > data.train().size()) {
+            throw new UsageError(String.format("--batch-size %d is larger than the training set (%,d images)",
+                    training.batchSize, data.train().size()));
+        }
         this.model = ModelOptions.mlp(data, modelOptions.hidden, activation.id(), seed);
         this.config = describe(modelOptions, activation, training, data);
         this.recorder = new RunRecorder(name, config);
@@ -72,7 +76,7 @@ final class Experiment {
         out.printf("model    %s, %,d parameters%n", oneLine(model), model.parameterCount());
         out.printf("data     %s: %s (%,d train, %,d test images)%n", data.name().id(), data.source(),
                 data.train().size(), data.test().size());
-        out.printf("training %d epochs, batch %d, lr %s (%s), momentum %s, weight decay %s, seed %d%n", training.epochs,
+        out.printf("training %s, batch %d, lr %s (%s), momentum %s, weight decay %s, seed %d%n", Format.count(training.epochs, "epoch"),
                 training.batchSize, training.learningRate, training.schedule.name().toLowerCase(java.util.Locale.ROOT),
                 training.momentum, training.weightDecay, seed);
         out.printf("kernels  %s%n", Kernels.current().description());

@@ -24,8 +24,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin TrainingOptions training;
     @Mixin DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where to keep the results (default: a new folder under runs/)")
-    Path out;
+    @Mixin OutputOptions output;
 
     @Option(names = "--show", description = "open a window with live loss and accuracy charts")
     boolean show;
@@ -46,7 +45,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Validation.check(spec, model, training);
-        Path dir = OutputDir.prepare(out);
+        return output.run(this::train);
+    }
+
+    private int train(Path dir) {
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(stdout, dir);
@@ -83,8 +85,8 @@ final class TrainCommand implements Callable<Integer> {
         EpochResult last = epochs.get(epochs.size() - 1);
         double trainSeconds = epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
         EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
-        stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
-                last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
+        stdout.printf("%ndone: test accuracy %.2f%% after %s (best %.2f%% at epoch %d), %.1f s of training%n",
+                last.testAccuracy() * 100, Format.count(last.epoch(), "epoch"), best.testAccuracy() * 100, best.epoch(), trainSeconds);
         stdout.printf("kept in %s: %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART, RunFiles.ACCURACY_CHART);
     }
 }

@@ -9,6 +9,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +24,16 @@ class FaultsTest {
         Interrupts.reset();
     }
 
-    private static void assertUsageError(String fragment, String... args) {
+    /** One line naming the problem, one pointing to --help: not the whole help, no Java names. */
+    static ProgramRun assertUsageError(String fragment, String... args) {
         ProgramRun run = ProgramRun.of(args);
         assertEquals(2, run.exitCode(), run.toString());
-        String first = run.err().lines().findFirst().orElse("");
-        assertTrue(first.contains(fragment), "first line '" + first + "' should mention " + fragment);
-        assertTrue(run.err().contains("Usage:"), run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.err());
+        assertTrue(lines.get(0).contains(fragment), "first line '" + lines.get(0) + "' should mention " + fragment);
+        assertTrue(lines.get(1).matches("see 'java -jar train.jar( \\w+)? --help' for the options"), lines.get(1));
+        assertFalse(run.err().matches("(?s).*(java\\.|Exception|\\tat ).*"), "no Java names: " + run.err());
+        return run;
     }
 
     @Test
@@ -42,6 +46,24 @@ class FaultsTest {
         assertUsageError("--momentum", "--momentum", "1.5");
         assertUsageError("--dataset", "--dataset", "cifar");
         assertUsageError("--bogus", "--bogus");
+        assertUsageError("did you mean --epochs?", "--epoch", "3");
+    }
+
+    @Test
+    void enumErrorsListTheLowerCaseChoices() {
+        ProgramRun dataset = assertUsageError("--dataset", "--dataset", "emnist");
+        assertTrue(dataset.err().startsWith("--dataset: 'emnist' is not one of mnist, fashion-mnist\n"), dataset.err());
+        ProgramRun activation = assertUsageError("--activation", "--activation", "gelu");
+        assertTrue(activation.err().startsWith("--activation: 'gelu' is not one of relu, sigmoid, tanh, silu\n"), activation.err());
+        assertUsageError("--activations: 'gelu' is not one of relu", "compare", "--activations", "relu,gelu");
+        assertUsageError("--schedule: 'linear' is not one of constant, cosine", "--schedule", "linear");
+    }
+
+    @Test
+    void aBatchLargerThanTheTrainingSetIsRefused(@TempDir Path tmp) {
+        assertUsageError("--batch-size 2001 is larger than the training set (2,000 images)",
+                "--data", ProgramRun.SUBSET.toString(), "--out", tmp.resolve("o").toString(), "--batch-size", "2001");
+        assertFalse(Files.exists(tmp.resolve("o")), "no folder left behind");
     }
 
     @Test
@@ -80,11 +102,12 @@ class FaultsTest {
     }
 
     @Test
-    void missingDataFolderIsOneLine(@TempDir Path tmp) {
+    void missingDataFolderIsOneLineAndLeavesNoFolder(@TempDir Path tmp) {
         ProgramRun run = ProgramRun.of("--data", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("o").toString());
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("nowhere"), run.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "no folder left behind");
     }
 
     @Test
@@ -108,8 +131,8 @@ class FaultsTest {
         }
         Interrupts.request();
         ProgramRun run = running.get(60, TimeUnit.SECONDS);
-        assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("interrupted during epoch"), run.out());
+        assertEquals(130, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("interrupted by Ctrl-C during epoch"), run.out());
         JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
         assertEquals("interrupted", m.get("status").getAsString());
         int kept = m.getAsJsonArray("epochs").size();

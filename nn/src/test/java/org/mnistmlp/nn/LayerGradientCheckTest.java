@@ -27,7 +27,6 @@ class LayerGradientCheckTest {
     private static void assertPasses(String what, Supplier<Tensor> f, Tensor... wrt) {
         GradientCheck.Result r = GradientCheck.check(f, wrt);
         assertTrue(r.passes(TOLERANCE), what + ": " + r);
-        System.out.println("gradient check " + what + ": " + r);
     }
 
     static List<String> activations() {

@@ -7,8 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 import org.knowm.xchart.XYChart;
 
 /** Writes charts to image files. Works without a display. */
@@ -30,7 +30,7 @@ public final class ChartFiles {
             Files.createDirectories(target.getParent());
             temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "." + System.nanoTime() + ".tmp"));
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                BitmapEncoder.saveBitmap(chart, out, BitmapFormat.PNG);
+                ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
             }
             moveOver(temporary, target);
         } catch (IOException e) {

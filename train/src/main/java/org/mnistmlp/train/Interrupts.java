@@ -2,7 +2,6 @@ package org.mnistmlp.train;
 
 import java.util.List;
 import java.util.function.Consumer;
-import sun.misc.Signal;
 
 /**
  * Turns Ctrl-C (SIGINT), SIGTERM ({@code kill}, {@code timeout}, container stops) and SIGHUP (a closed
@@ -12,12 +11,12 @@ import sun.misc.Signal;
  * is taken for the same request (a Ctrl-C reaches both the launcher, which passes it on, and this JVM).
  */
 final class Interrupts {
-    /** The signals a run stops on, by their names in {@link Signal}. */
+    /** The signals a run stops on. */
     static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
     static final int CTRL_C_EXIT = 130;
     private static final long REPEAT_NANOS = 1_000_000_000L;
 
-    private static volatile Signal first;
+    private static volatile Signals.Received first;
     private static volatile long firstNanos;
 
     private Interrupts() {}
@@ -35,14 +34,8 @@ final class Interrupts {
     }
 
     /** Runs {@code handler} instead of the JVM's default on each of {@link #SIGNALS}. */
-    static void handleAll(Consumer<Signal> handler) {
-        for (String name : SIGNALS) {
-            try {
-                Signal.handle(new Signal(name), handler::accept);
-            } catch (IllegalArgumentException unsupported) {
-                // no such signal on this platform, or the JVM was started with -Xrs
-            }
-        }
+    static void handleAll(Consumer<Signals.Received> handler) {
+        SIGNALS.forEach(name -> Signals.handle(name, handler));
     }
 
     static boolean requested() {
@@ -51,20 +44,20 @@ final class Interrupts {
 
     /** 128 + the number of the signal that stopped the run, as shells report it; 130 if none came. */
     static int exitCode() {
-        Signal signal = first;
-        return signal == null ? CTRL_C_EXIT : 128 + signal.getNumber();
+        Signals.Received signal = first;
+        return signal == null ? CTRL_C_EXIT : 128 + signal.number();
     }
 
     /** How the stop came, for the line that reports it: "Ctrl-C" or "SIGTERM". */
     static String cause() {
-        Signal signal = first;
-        return signal == null || signal.getName().equals("INT") ? "Ctrl-C" : "SIG" + signal.getName();
+        Signals.Received signal = first;
+        return signal == null || signal.name().equals("INT") ? "Ctrl-C" : "SIG" + signal.name();
     }
 
     /** For tests: simulate a Ctrl-C. */
     static void request() {
         firstNanos = System.nanoTime();
-        first = new Signal("INT");
+        first = new Signals.Received("INT", CTRL_C_EXIT - 128);
     }
 
     static void reset() {

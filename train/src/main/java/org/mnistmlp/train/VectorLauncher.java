@@ -90,9 +90,9 @@ final class VectorLauncher {
      * a closed terminal's SIGHUP would otherwise reach only this JVM. If {@code kill} cannot be run,
      * the child gets SIGTERM from {@link Process#destroy()}.
      */
-    private static void passOn(sun.misc.Signal signal, Process child) {
+    private static void passOn(Signals.Received signal, Process child) {
         try {
-            new ProcessBuilder("kill", "-" + signal.getName(), Long.toString(child.pid()))
+            new ProcessBuilder("kill", "-" + signal.name(), Long.toString(child.pid()))
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {

@@ -3,7 +3,10 @@ package org.mnistmlp.nn.snippet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -30,6 +33,9 @@ class ReadmeSnippetTest {
 
     @Test
     void theSnippetRunsAndSavesTheModel() throws IOException {
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             // ---- README snippet begins ----
             RandomGenerator rng = new Well19937c(42);                 // seeded: same weights on every run
@@ -52,11 +58,15 @@ class ReadmeSnippetTest {
             // ---- README snippet ends ----
 
             assertTrue(Float.isFinite(loss.item()) && loss.item() > 0, "loss " + loss.item());
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(output.startsWith("Sequential(") && output.contains("(0): Linear(784 → 128)"), output);
+            assertTrue(output.contains("loss " + loss.item()), output);
             float[] saved = model.parameters().get(3).data().clone();
             model.parameters().get(3).data()[0] += 1f;
             ModelFile.load(model, file);
             assertArrayEquals(saved, model.parameters().get(3).data(), "the saved model loads back");
         } finally {
+            System.setOut(console);
             Files.deleteIfExists(Path.of("mlp.bin"));
         }
     }

@@ -98,7 +98,7 @@ final class Experiment {
     void run(PrintStream out, Path outDir, LiveView view) {
         List<TrainingListener> listeners = new ArrayList<>();
         listeners.add(recorder);
-        listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs));
+        listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs, Terminal::columns));
         if (outDir != null) {
             listeners.add(new RunFiles(outDir, model, recorder));
         }

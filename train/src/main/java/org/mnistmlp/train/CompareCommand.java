@@ -62,16 +62,16 @@ final class CompareCommand implements Callable<Integer> {
                 break;
             }
         }
-        writeCharts(dir, done);
+        writeCharts(dir, done, Experiment.shape(mnist, model));
         printTable(stdout, done);
         stdout.printf("%ncharts: %s, %s in %s%n", LOSS_CHART, ACCURACY_CHART, dir);
         return code;
     }
 
-    private static void writeCharts(Path dir, List<Experiment> runs) {
+    private static void writeCharts(Path dir, List<Experiment> runs, String shared) {
         List<RunHistory> histories = runs.stream().map(r -> r.recorder().history()).toList();
-        ChartFiles.writePng(Charts.lossComparison(histories), dir.resolve(LOSS_CHART));
-        ChartFiles.writePng(Charts.accuracyComparison(histories), dir.resolve(ACCURACY_CHART));
+        ChartFiles.writePng(Charts.lossComparison(histories, shared), dir.resolve(LOSS_CHART));
+        ChartFiles.writePng(Charts.accuracyComparison(histories, shared), dir.resolve(ACCURACY_CHART));
     }
 
     private static void printTable(PrintStream out, List<Experiment> runs) {

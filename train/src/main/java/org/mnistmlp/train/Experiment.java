@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.MnistData;
@@ -38,7 +39,7 @@ final class Experiment {
         }
         this.model = ModelOptions.mlp(data, modelOptions.hidden, activation.id(), seed);
         this.config = describe(modelOptions, activation, training, data);
-        this.recorder = new RunRecorder(name, config);
+        this.recorder = new RunRecorder(name, shape(data, modelOptions) + " " + activation.id(), config);
     }
 
     private static Map<String, Object> describe(ModelOptions m, Activation activation, TrainingOptions t, MnistData data) {
@@ -57,6 +58,13 @@ final class Experiment {
         c.put("threads", t.threads);
         c.put("kernels", Kernels.current().description());
         return c;
+    }
+
+    /** The data set and the layer sizes, for titles: "mnist, MLP 784-512-256-10". */
+    static String shape(MnistData data, ModelOptions model) {
+        return data.name().id() + ", MLP " + Stream.concat(Stream.of(data.train().pixelsPerImage()),
+                Stream.concat(model.hidden.stream(), Stream.of(data.name().classes()))).map(String::valueOf)
+                .collect(Collectors.joining("-"));
     }
 
     Module model() {

@@ -18,9 +18,13 @@ final class RunRecorder implements TrainingListener {
     private final List<EpochResult> epochs = new ArrayList<>();
     private Outcome outcome;
 
-    RunRecorder(String name, Map<String, Object> config) {
+    /**
+     * @param name the run's name in legends
+     * @param description what is trained on what, for chart titles
+     */
+    RunRecorder(String name, String description, Map<String, Object> config) {
         this.config = config;
-        this.history = new RunHistory(name);
+        this.history = new RunHistory(name, description);
     }
 
     RunHistory history() {

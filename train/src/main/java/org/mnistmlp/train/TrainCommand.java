@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.plots.LiveView;
 import picocli.CommandLine.Command;
@@ -57,20 +58,28 @@ final class TrainCommand implements Callable<Integer> {
             if (show && !view.isAvailable()) {
                 stdout.println("no display available: --show ignored, plots are written to " + dir);
             }
+            AtomicBoolean training = new AtomicBoolean(true);
+            view.onClosedByUser(() -> {
+                if (training.get()) {
+                    stdout.println((Terminal.isInteractive() ? "\r\033[K" : "")
+                            + "window closed: training continues; charts are written to " + dir + " when it ends");
+                }
+            });
             int code = Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
+            training.set(false);
             keepOpenUntilClosed(view);
             return code;
         }
     }
 
-    /** Leaves the chart window up after training until the user closes it (or presses Ctrl-C). */
+    /** Leaves the chart window, if still open, up after training until the user closes it (or presses Ctrl-C). */
     private void keepOpenUntilClosed(LiveView view) {
-        if (!view.isAvailable() || Interrupts.requested()) {
-            return;
-        }
-        view.refresh();
-        stdout.println("close the chart window (or press Ctrl-C) to exit");
         try {
+            if (!view.isAvailable() || Interrupts.requested() || view.awaitClosed(0)) {
+                return;
+            }
+            view.refresh();
+            stdout.println("close the chart window (or press Ctrl-C) to exit");
             boolean closed = false;
             while (!closed && !Interrupts.requested()) {
                 closed = view.awaitClosed(200);

@@ -21,9 +21,7 @@ class RealMnistTest {
     @Test
     void loadsFromLocalFolderOfGzipFiles() {
         SharedData.assumePresent();
-        long start = System.nanoTime();
         MnistData data = MnistLoader.fromFolder(DatasetName.MNIST, SharedData.MNIST_FOLDER);
-        System.out.printf("MNIST 60k+10k from local .gz folder: %.0f ms%n", (System.nanoTime() - start) / 1e6);
         SharedData.assertRealMnist(data);
         assertTrue(data.source().startsWith("local folder "), data.source());
     }

@@ -8,11 +8,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The project's offline copy of real MNIST, beside the repository root; absent on some machines. */
+/**
+ * The project's offline copy of real MNIST; absent on some machines. It is looked for in the folder
+ * named by the system property {@code mnistmlp.shared.data} or the environment variable
+ * {@code MNISTMLP_SHARED_DATA} (a relative path counts from the repository root), by default
+ * {@code ../shared/data} beside the repository.
+ */
 final class SharedData {
 
+    /** The shared data folder. */
+    static final Path FOLDER = folder();
     /** The served layout of DJL's repository. */
-    static final Path MIRROR = Path.of("").toAbsolutePath().resolve("../../shared/data/djl-mirror").normalize();
+    static final Path MIRROR = FOLDER.resolve("djl-mirror");
     /** The four .gz IDX files inside the mirror. */
     static final Path MNIST_FOLDER = MIRROR.resolve("dataset/cv/ai/djl/basicdataset/mnist/1.0");
     /** Training labels per digit, 0 to 9. */
@@ -20,11 +27,25 @@ final class SharedData {
 
     private SharedData() {}
 
-    /** Skips the calling test when the shared data folder is not on this machine. */
+    private static Path folder() {
+        String configured = System.getProperty("mnistmlp.shared.data", System.getenv("MNISTMLP_SHARED_DATA"));
+        Path repositoryRoot = Path.of("").toAbsolutePath().getParent();
+        return repositoryRoot.resolve(configured != null ? configured : "../shared/data").normalize();
+    }
+
+    /**
+     * Skips the calling test when the shared data folder is not on this machine, saying why on the
+     * build's console (Maven shows an assumption's message only in the test reports).
+     */
     static void assumePresent() {
-        assumeTrue(Files.isDirectory(MNIST_FOLDER),
-                "skipped: real MNIST is not available at " + MNIST_FOLDER
-                        + " (the project's shared data folder is absent on this machine)");
+        if (!Files.isDirectory(MNIST_FOLDER)) {
+            String test = StackWalker.getInstance().walk(frames -> frames.skip(1).findFirst()
+                    .map(f -> f.getClassName().replaceFirst(".*\\.", "") + "." + f.getMethodName()).orElse("a test"));
+            String why = "real MNIST is not at " + MNIST_FOLDER
+                    + " (set -Dmnistmlp.shared.data=DIR or MNISTMLP_SHARED_DATA to the shared data folder)";
+            System.err.println("skipped " + test + ": " + why);
+            assumeTrue(false, why);
+        }
     }
 
     /** Asserts the figures every copy of real MNIST must show. */

@@ -81,8 +81,25 @@ final class ChartAxes {
                 extent.yMin() > 0 && extent.yMax() / extent.yMin() >= MIN_LOG_AXIS_RATIO;
         styler.setYAxisLogarithmic(logarithmic);
         styler.setYAxisLogarithmicDecadeOnly(false);
-        styler.setYAxisTickLabelsFormattingFunction(logarithmic ? ChartAxes::oneTwoFiveOrBlank
-                : fixedDecimals(extent.yMax() - extent.yMin()));
+        if (logarithmic) {
+            styler.setYAxisTickLabelsFormattingFunction(ChartAxes::oneTwoFiveOrBlank);
+        } else {
+            linear(styler, extent.yMin(), extent.yMax());
+        }
+    }
+
+    /**
+     * Bounds a linear y axis to the multiples of its label unit just around {@code min} and
+     * {@code max}. XChart takes an axis whose two ends get the same label for an axis of a single
+     * value, and draws no tick at all: a blank label at both unround ends did just that.
+     */
+    private static void linear(XYStyler styler, double min, double max) {
+        double unit = labelUnit(max - min);
+        double lower = Math.floor(min / unit - 1e-9) * unit;
+        double upper = Math.max(lower + unit, Math.ceil(max / unit + 1e-9) * unit);
+        styler.setYAxisMin(lower);
+        styler.setYAxisMax(upper);
+        styler.setYAxisTickLabelsFormattingFunction(fixedDecimals(upper - lower));
     }
 
     /**
@@ -147,10 +164,16 @@ final class ChartAxes {
      * blank rather than repeat a rounded label.
      */
     static Function<Double, String> fixedDecimals(double span) {
-        int decimals = (int) Math.max(0, Math.min(MAX_DECIMALS, -Math.floor(Math.log10(span / 10))));
-        double unit = Math.pow(10, -decimals);
+        double unit = labelUnit(span);
+        int decimals = (int) Math.round(-Math.log10(unit));
         String pattern = "%." + decimals + "f";
         return value -> isWhole(value / unit) ? String.format(Locale.ROOT, pattern, value) : "";
+    }
+
+    /** The step of the last digit that labels of an axis spanning {@code span} show: 0.1, 0.01, ... */
+    private static double labelUnit(double span) {
+        int decimals = (int) Math.max(0, Math.min(MAX_DECIMALS, -Math.floor(Math.log10(span / 10))));
+        return Math.pow(10, -decimals);
     }
 
     private static String wholeNumberOrBlank(double value) {

@@ -28,31 +28,45 @@ public final class Charts {
 
     private Charts() {}
 
+    /** Legend of the per-step training loss. */
+    static final String STEP_LOSS = "train, per step (smoothed)";
+    /** Legend of the per-epoch training loss: the mean over the epoch's steps, drawn at mid-epoch. */
+    static final String EPOCH_TRAIN_LOSS = "train, epoch mean (at mid-epoch)";
+    /** Legend of the per-epoch validation loss, measured when the epoch ends. */
+    static final String EPOCH_VALIDATION_LOSS = "validation, after each epoch";
+    /** Legend of the per-epoch test loss, measured when the epoch ends. */
+    static final String EPOCH_TEST_LOSS = "test, after each epoch";
+
     /**
-     * Returns the loss chart of one run: the smoothed per-step training loss as a thin line, and the
-     * per-epoch train, validation (if any) and test losses as lines with markers.
+     * Returns the loss chart of one run, titled with its description: the smoothed per-step training
+     * loss as a thin line; the mean training loss of each epoch at the epoch's middle, where the
+     * steps it averages lie (at the epoch's end it would sit above the step curve for no visible
+     * reason); and the validation (if any) and test losses measured at each epoch's end.
      */
     public static XYChart loss(RunHistory run) {
         List<EpochPoint> epochs = run.epochs();
         Curve steps = Curve.smoothedLoss(run.steps());
-        Curve train = Curve.perEpoch(epochs, EpochPoint::trainLoss);
+        Curve train = Curve.perEpoch(epochs, EpochPoint::trainLoss, -0.5);
         Curve validation = Curve.perValidation(run.validation(), ValidationPoint::loss);
-        Curve test = Curve.perEpoch(epochs, EpochPoint::testLoss);
-        XYChart chart = lossChart("Training loss (" + run.name() + ")", List.of(steps, train, validation, test));
-        ChartStyle.addThinLine(chart, "train, per step (smoothed)", steps, STEP_LOSS_COLOR);
-        ChartStyle.addMarkedLine(chart, "train, per epoch", train, TRAIN_COLOR);
-        ChartStyle.addMarkedLine(chart, "validation, per epoch", validation, VALIDATION_COLOR);
-        ChartStyle.addMarkedLine(chart, "test, per epoch", test, TEST_COLOR);
+        Curve test = Curve.perEpoch(epochs, EpochPoint::testLoss, 0);
+        XYChart chart = lossChart("Training loss: " + run.description(), List.of(steps, train, validation, test));
+        ChartStyle.addThinLine(chart, STEP_LOSS, steps, STEP_LOSS_COLOR);
+        ChartStyle.addMarkedLine(chart, EPOCH_TRAIN_LOSS, train, TRAIN_COLOR);
+        ChartStyle.addMarkedLine(chart, EPOCH_VALIDATION_LOSS, validation, VALIDATION_COLOR);
+        ChartStyle.addMarkedLine(chart, EPOCH_TEST_LOSS, test, TEST_COLOR);
         return chart;
     }
 
-    /** Returns the accuracy chart of one run: the validation (if any) and test accuracy after each epoch, in percent. */
+    /**
+     * Returns the accuracy chart of one run, titled with its description: the validation (if any) and
+     * test accuracy after each epoch, in percent.
+     */
     public static XYChart accuracy(RunHistory run) {
         Curve accuracy = accuracyCurve(run);
         Curve validation = Curve.perValidation(run.validation(), point -> 100 * point.accuracy());
         XYChart chart = validation.isEmpty()
-                ? accuracyChart("Test accuracy (" + run.name() + ")", ACCURACY_AXIS, List.of(accuracy))
-                : accuracyChart("Validation and test accuracy (" + run.name() + ")", VALIDATION_AND_TEST_AXIS,
+                ? accuracyChart("Test accuracy: " + run.description(), ACCURACY_AXIS, List.of(accuracy))
+                : accuracyChart("Validation and test accuracy: " + run.description(), VALIDATION_AND_TEST_AXIS,
                         List.of(validation, accuracy));
         ChartStyle.addMarkedLine(chart, "validation accuracy", validation, VALIDATION_COLOR);
         ChartStyle.addMarkedLine(chart, "test accuracy", accuracy, TEST_COLOR);
@@ -66,9 +80,19 @@ public final class Charts {
      * @throws IllegalArgumentException if two runs share a name
      */
     public static XYChart lossComparison(List<RunHistory> runs) {
+        return lossComparison(runs, "");
+    }
+
+    /**
+     * Returns a chart overlaying the smoothed per-step training loss of several runs, one series
+     * per run name, titled with what the runs share (for example {@code "mnist, MLP 784-64-10"}).
+     *
+     * @throws IllegalArgumentException if two runs share a name
+     */
+    public static XYChart lossComparison(List<RunHistory> runs, String shared) {
         requireDistinctNames(runs);
         List<Curve> curves = runs.stream().map(run -> Curve.smoothedLoss(run.steps())).toList();
-        XYChart chart = lossChart("Training loss by run (smoothed)", curves);
+        XYChart chart = lossChart(titled("Training loss by run (smoothed)", shared), curves);
         for (int i = 0; i < runs.size(); i++) {
             ChartStyle.addThinLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
         }
@@ -82,9 +106,19 @@ public final class Charts {
      * @throws IllegalArgumentException if two runs share a name
      */
     public static XYChart accuracyComparison(List<RunHistory> runs) {
+        return accuracyComparison(runs, "");
+    }
+
+    /**
+     * Returns a chart overlaying the test accuracy per epoch of several runs, one series per run
+     * name, titled with what the runs share.
+     *
+     * @throws IllegalArgumentException if two runs share a name
+     */
+    public static XYChart accuracyComparison(List<RunHistory> runs, String shared) {
         requireDistinctNames(runs);
         List<Curve> curves = runs.stream().map(Charts::accuracyCurve).toList();
-        XYChart chart = accuracyChart("Test accuracy by run", ACCURACY_AXIS, curves);
+        XYChart chart = accuracyChart(titled("Test accuracy by run", shared), ACCURACY_AXIS, curves);
         for (int i = 0; i < runs.size(); i++) {
             ChartStyle.addMarkedLine(chart, runs.get(i).name(), curves.get(i), ChartStyle.color(i));
         }
@@ -92,7 +126,11 @@ public final class Charts {
     }
 
     private static Curve accuracyCurve(RunHistory run) {
-        return Curve.perEpoch(run.epochs(), epoch -> 100 * epoch.testAccuracy());
+        return Curve.perEpoch(run.epochs(), epoch -> 100 * epoch.testAccuracy(), 0);
+    }
+
+    private static String titled(String title, String shared) {
+        return shared.isBlank() ? title : title + ": " + shared;
     }
 
     /** Returns a loss chart without series, its axes set for the given curves. */

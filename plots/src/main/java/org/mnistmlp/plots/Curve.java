@@ -26,9 +26,12 @@ record Curve(double[] x, double[] y) {
         return new Curve(x, y);
     }
 
-    /** Returns one value per epoch, drawn at the epoch's end. */
-    static Curve perEpoch(List<EpochPoint> epochs, ToDoubleFunction<EpochPoint> value) {
-        return new Curve(epochs.stream().mapToDouble(EpochPoint::epoch).toArray(),
+    /**
+     * Returns one value per epoch, drawn at the epoch's end moved by {@code shift} epochs ({@code -0.5}
+     * for the epoch's middle).
+     */
+    static Curve perEpoch(List<EpochPoint> epochs, ToDoubleFunction<EpochPoint> value, double shift) {
+        return new Curve(epochs.stream().mapToDouble(e -> e.epoch() + shift).toArray(),
                 epochs.stream().mapToDouble(value).toArray());
     }
 

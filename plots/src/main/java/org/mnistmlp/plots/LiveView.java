@@ -71,7 +71,8 @@ public interface LiveView extends AutoCloseable {
 
     /**
      * Asks for the charts to be redrawn from the run's latest data. Cheap and callable from any
-     * thread: requests are coalesced into at most a few redraws a second on the Swing thread.
+     * thread: requests are coalesced into at most two redraws a second on the Swing thread, fewer
+     * when redrawing is slow, so that drawing takes at most a tenth of the time.
      */
     void refresh();
 
@@ -80,6 +81,12 @@ public interface LiveView extends AutoCloseable {
      * A view without a window is always closed.
      */
     boolean awaitClosed(long millis) throws InterruptedException;
+
+    /**
+     * Runs {@code action}, on the Swing thread, when the user closes the window (not when
+     * {@link #close()} does). A view without a window never runs it.
+     */
+    void onClosedByUser(Runnable action);
 
     /** Closes the window, if any. The view does nothing afterwards. */
     @Override

@@ -23,6 +23,11 @@ final class NoDisplayView implements LiveView {
     }
 
     @Override
+    public void onClosedByUser(Runnable action) {
+        // there is no window to close
+    }
+
+    @Override
     public void close() {
         // nothing was opened
     }

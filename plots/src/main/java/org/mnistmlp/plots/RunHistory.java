@@ -14,6 +14,7 @@ import java.util.List;
 public final class RunHistory {
 
     private final String name;
+    private final String description;
     private final List<StepPoint> steps = new ArrayList<>();
     private final List<EpochPoint> epochs = new ArrayList<>();
     private final List<ValidationPoint> validation = new ArrayList<>();
@@ -25,15 +26,36 @@ public final class RunHistory {
      * @throws IllegalArgumentException if the name is blank
      */
     public RunHistory(String name) {
+        this(name, name);
+    }
+
+    /**
+     * Creates an empty history with a description for chart titles.
+     *
+     * @param name the run's name, shown in legends (for example {@code "relu"})
+     * @param description what was trained on what, shown in titles (for example
+     *     {@code "mnist, MLP 784-512-256-10 relu"})
+     * @throws IllegalArgumentException if the name or the description is blank
+     */
+    public RunHistory(String name, String description) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("run name must not be blank");
         }
+        if (description == null || description.isBlank()) {
+            throw new IllegalArgumentException("run description must not be blank");
+        }
         this.name = name;
+        this.description = description;
     }
 
     /** Returns the run's name. */
     public String name() {
         return name;
+    }
+
+    /** Returns what the run trained on what, for chart titles; its name if not given. */
+    public String description() {
+        return description;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.mnistmlp.plots;
 import java.awt.GridLayout;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,12 +16,14 @@ import javax.swing.WindowConstants;
 import org.knowm.xchart.XYChart;
 
 /**
- * A window with two charts side by side, a run's loss and accuracy or those of several runs. Refresh requests only raise a
- * flag; a Swing timer redraws at most {@link #REDRAWS_PER_SECOND} times a second when it is set.
+ * A window with two charts side by side, a run's loss and accuracy or those of several runs. Refresh
+ * requests only raise a flag; a Swing timer checks it ten times a second and redraws when the
+ * {@link RedrawThrottle} allows, so the training thread never draws and the window takes at most a
+ * tenth of the time.
  */
 final class SwingLiveView implements LiveView {
 
-    static final int REDRAWS_PER_SECOND = 4;
+    private static final int CHECKS_PER_SECOND = 10;
     private static final int WINDOW_WIDTH = 1280;
     private static final int WINDOW_HEIGHT = 480;
 
@@ -30,7 +34,10 @@ final class SwingLiveView implements LiveView {
     private final ChartCanvas accuracyCanvas;
     private final Timer timer;
     private final AtomicBoolean stale = new AtomicBoolean();
+    private final RedrawThrottle throttle = new RedrawThrottle();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final List<Runnable> closeActions = new CopyOnWriteArrayList<>();
+    private volatile boolean closedByProgram;
 
     private SwingLiveView(String title, Supplier<XYChart> left, Supplier<XYChart> right) {
         this.left = left;
@@ -42,12 +49,15 @@ final class SwingLiveView implements LiveView {
         frame.setLayout(new GridLayout(1, 2));
         frame.add(lossCanvas);
         frame.add(accuracyCanvas);
-        timer = new Timer(1000 / REDRAWS_PER_SECOND, event -> redrawIfStale());
+        timer = new Timer(1000 / CHECKS_PER_SECOND, event -> redrawIfStale());
         frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
                 timer.stop();
                 closed.countDown();
+                if (!closedByProgram) {
+                    closeActions.forEach(Runnable::run);
+                }
             }
         });
     }
@@ -78,14 +88,22 @@ final class SwingLiveView implements LiveView {
     }
 
     @Override
+    public void onClosedByUser(Runnable action) {
+        closeActions.add(action);
+    }
+
+    @Override
     public void close() {
+        closedByProgram = true;
         SwingUtilities.invokeLater(frame::dispose);
     }
 
     private void redrawIfStale() {
-        if (stale.getAndSet(false)) {
+        long start = System.nanoTime();
+        if (throttle.due(start) && stale.getAndSet(false)) {
             lossCanvas.setChart(left.get());
             accuracyCanvas.setChart(right.get());
+            throttle.drawn(start, System.nanoTime());
         }
     }
 }

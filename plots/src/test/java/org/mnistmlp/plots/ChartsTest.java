@@ -10,7 +10,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -23,17 +26,55 @@ class ChartsTest {
     void lossChartHasSmoothedStepsAndPerEpochLossesOnALogAxis() {
         XYChart chart = Charts.loss(RELU);
 
-        assertEquals("Training loss (relu)", chart.getTitle());
+        assertEquals("Training loss: relu", chart.getTitle());
         assertEquals("epoch", chart.getXAxisTitle());
         assertEquals("cross-entropy loss", chart.getYAxisTitle());
-        assertEquals(List.of("train, per step (smoothed)", "train, per epoch", "test, per epoch"),
+        assertEquals(List.of("train, per step (smoothed)", "train, epoch mean (at mid-epoch)", "test, after each epoch"),
                 seriesNames(chart));
         assertTrue(chart.getStyler().isYAxisLogarithmic());
         XYSeries steps = chart.getSeries("train, per step (smoothed)");
         assertEquals(Curve.MAX_PLOTTED_POINTS, steps.getXData().length);
         assertEquals(1.0 / 938, steps.getXData()[0], 1e-12);
         assertEquals(5.0, steps.getXData()[Curve.MAX_PLOTTED_POINTS - 1], 1e-12);
-        assertArrayEquals(new double[] {1, 2, 3, 4, 5}, chart.getSeries("test, per epoch").getXData());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5}, chart.getSeries("test, after each epoch").getXData());
+        assertArrayEquals(new double[] {0.5, 1.5, 2.5, 3.5, 4.5}, chart.getSeries("train, epoch mean (at mid-epoch)").getXData(),
+                "the mean of an epoch's steps sits in the middle of them");
+    }
+
+    @Test
+    void titlesNameTheDataAndTheModel() {
+        RunHistory run = new RunHistory("relu", "fashion-mnist, MLP 784-64-10 relu");
+        run.addStep(0.5, 1.2);
+        run.addEpoch(1, 1.2, 1.0, 0.6);
+        assertEquals("Training loss: fashion-mnist, MLP 784-64-10 relu", Charts.loss(run).getTitle());
+        assertEquals("Test accuracy: fashion-mnist, MLP 784-64-10 relu", Charts.accuracy(run).getTitle());
+        assertEquals("Training loss by run (smoothed): mnist, MLP 784-64-10",
+                Charts.lossComparison(List.of(run), "mnist, MLP 784-64-10").getTitle());
+        assertEquals("Test accuracy by run: mnist, MLP 784-64-10",
+                Charts.accuracyComparison(List.of(run), "mnist, MLP 784-64-10").getTitle());
+    }
+
+    /**
+     * The drawn loss axis has at least three numbers, whatever the losses' range: a run of two epochs,
+     * one step per epoch (a batch as large as the data), losses within a hair of each other, within a
+     * decade (where the axis once had no number at all) and over several decades.
+     */
+    @ParameterizedTest
+    @CsvSource({"2.2, 0.25, 2, 32", "2.2, 1.5, 3, 1", "0.3012, 0.3011, 2, 30", "0.9, 0.3, 1, 5", "2.3, 0.02, 5, 900"})
+    void theLossAxisAlwaysCarriesNumbers(double first, double last, int epochs, int stepsPerEpoch) {
+        RunHistory run = new RunHistory("range");
+        for (int e = 1; e <= epochs; e++) {
+            for (int s = 1; s <= stepsPerEpoch; s++) {
+                double position = e - 1 + (s - 0.5) / stepsPerEpoch;
+                run.addStep(position, first * Math.pow(last / first, position / epochs));
+            }
+            run.addEpoch(e, first * Math.pow(last / first, (e - 0.5) / epochs), last, 0.9);
+        }
+        List<String> labels = RenderedAxes.yTickLabels(Charts.loss(run)).stream().filter(l -> !l.isEmpty()).toList();
+        assertTrue(labels.size() >= 3, "y labels " + labels);
+        assertEquals(labels.size(), Set.copyOf(labels).size(), "distinct labels " + labels);
+        List<String> epochLabels = RenderedAxes.xTickLabels(Charts.loss(run)).stream().filter(l -> !l.isEmpty()).toList();
+        assertTrue(epochLabels.size() >= 2, "x labels " + epochLabels);
     }
 
     @Test
@@ -63,11 +104,11 @@ class ChartsTest {
         run.addValidation(3, 0.25, 0.95);
 
         XYChart loss = Charts.loss(run);
-        assertEquals(List.of("train, per step (smoothed)", "train, per epoch", "validation, per epoch", "test, per epoch"),
+        assertEquals(List.of(Charts.STEP_LOSS, Charts.EPOCH_TRAIN_LOSS, Charts.EPOCH_VALIDATION_LOSS, Charts.EPOCH_TEST_LOSS),
                 seriesNames(loss));
-        assertArrayEquals(new double[] {0.30, 0.20, 0.25}, loss.getSeries("validation, per epoch").getYData());
+        assertArrayEquals(new double[] {0.30, 0.20, 0.25}, loss.getSeries(Charts.EPOCH_VALIDATION_LOSS).getYData());
         XYChart accuracy = Charts.accuracy(run);
-        assertEquals("Validation and test accuracy (held-out)", accuracy.getTitle());
+        assertEquals("Validation and test accuracy: " + run.description(), accuracy.getTitle());
         assertEquals("accuracy (%)", accuracy.getYAxisTitle());
         assertArrayEquals(new double[] {91, 94, 95}, accuracy.getSeries("validation accuracy").getYData(), 1e-9);
         assertEquals(List.of("test accuracy"), seriesNames(Charts.accuracy(RELU)), "no validation series without validation");

@@ -48,8 +48,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where to keep the results (default: a new folder under runs/)")
-    Path out;
+    @Mixin OutputOptions output;
 
     @Option(names = "--sort", defaultValue = "test-accuracy", converter = CompareMetric.Converter.class, paramLabel = "FIGURE",
             description = "what orders the table, best first: test-accuracy, test-loss, validation-accuracy, "
@@ -64,8 +63,12 @@ final class CompareCommand implements Callable<Integer> {
         Grid grid = grid();
         List<Grid.Run> runs = grid.runs();
         List<RunOptions> options = runs.stream().map(run -> RunOptions.parse(spec, run.args())).toList();
+        return output.run(dir -> compare(dir, grid, options));
+    }
+
+    private int compare(Path dir, Grid grid, List<RunOptions> options) {
+        List<Grid.Run> runs = grid.runs();
         PrintStream stdout = parent.stdout();
-        Path dir = OutputDir.prepare(out);
         MnistData mnist = Startup.kernelsAndData(options.get(0).training.threads, data);
         options.forEach(o -> o.training.validate(new Validation(spec), mnist.train()));
 
@@ -76,11 +79,11 @@ final class CompareCommand implements Callable<Integer> {
         List<ComparisonRow> rows = new ArrayList<>();
         List<RunHistory> histories = new ArrayList<>();
         int code = 0;
-        for (int i = 0; i < runs.size() && code != Outcomes.INTERRUPTED; i++) {
+        for (int i = 0; i < runs.size() && !Interrupts.requested(); i++) {
             Grid.Run run = runs.get(i);
             RunOptions o = options.get(i);
             Experiment experiment = new Experiment(run.label(), o.model, o.activation.activation, o.training, mnist);
-            Path runDir = OutputDir.prepare(dir.resolve(run.folder()));
+            Path runDir = OutputOptions.subfolder(dir, run.folder());
             stdout.printf("%n== %s (%d/%d) ==%n", run.label(), i + 1, runs.size());
             experiment.printHeader(stdout, runDir);
             int runCode = Outcomes.exitCode(stdout, () -> experiment.run(stdout, runDir, LiveView.none()), () -> { });
@@ -88,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
             rows.add(ComparisonRow.of(run, experiment));
             histories.add(experiment.recorder().history());
         }
-        writeResults(stdout, dir, grid, rows, histories);
+        writeResults(stdout, dir, grid, rows, histories, mnist.name().id());
         return code;
     }
 
@@ -135,9 +138,10 @@ final class CompareCommand implements Callable<Integer> {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void writeResults(PrintStream stdout, Path dir, Grid grid, List<ComparisonRow> rows, List<RunHistory> histories) {
-        ChartFiles.writePng(Charts.lossComparison(histories), dir.resolve(LOSS_CHART));
-        ChartFiles.writePng(Charts.accuracyComparison(histories), dir.resolve(ACCURACY_CHART));
+    private void writeResults(PrintStream stdout, Path dir, Grid grid, List<ComparisonRow> rows, List<RunHistory> histories,
+            String dataset) {
+        ChartFiles.writePng(Charts.lossComparison(histories, dataset), dir.resolve(LOSS_CHART));
+        ChartFiles.writePng(Charts.accuracyComparison(histories, dataset), dir.resolve(ACCURACY_CHART));
         List<ComparisonRow> sorted = new ArrayList<>(rows);
         sorted.sort(sort.order());
         ComparisonTable table = new ComparisonTable(grid.varyingAxes().stream().map(Grid.Axis::name).toList(), sorted);

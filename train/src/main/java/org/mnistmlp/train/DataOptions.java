@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import org.mnistmlp.datasets.DatasetName;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.MnistLoader;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** Where the images come from: DJL's repository (default), a mirror of it, or a local folder. */
 final class DataOptions {
-    @Option(names = "--dataset", defaultValue = "mnist", converter = DatasetConverter.class, paramLabel = "NAME",
+    @Option(names = "--dataset", defaultValue = "mnist", paramLabel = "NAME",
             description = "mnist or fashion-mnist (default: ${DEFAULT-VALUE})")
     DatasetName dataset;
 
@@ -33,12 +32,5 @@ final class DataOptions {
             return MnistLoader.fromFolder(name, folder);
         }
         return MnistLoader.fromRepository(name, mirror, Terminal.isInteractive() ? new ProgressBar() : null);
-    }
-
-    static final class DatasetConverter implements ITypeConverter<DatasetName> {
-        @Override
-        public DatasetName convert(String value) {
-            return DatasetName.fromName(value);
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.ImageSet;
@@ -50,11 +51,15 @@ final class Experiment {
             this.data = data;
             this.validation = Optional.empty();
         }
+        if (training.batchSize > this.data.train().size()) {
+            throw new UsageError(String.format("--batch-size %d is larger than the training set (%,d images)",
+                    training.batchSize, this.data.train().size()));
+        }
         this.model = modelOptions.mlp(data.name(), activation.id());
         this.optimizer = training.optimizerSettings().build(model);
         this.selection = validation.map(v -> new EarlyStopping(training.monitor, training.patience, model));
         this.config = describe(modelOptions, activation, training, data);
-        this.recorder = new RunRecorder(name, config, selection);
+        this.recorder = new RunRecorder(name, shape(data, modelOptions) + " " + activation.id(), config, selection);
     }
 
     private static Map<String, Object> describe(ModelOptions m, Activation activation, TrainingOptions t, MnistData data) {
@@ -77,6 +82,13 @@ final class Experiment {
     /** What chose the kept epoch, e.g. "validation loss"; for runs with a validation split. */
     String selectionDescription() {
         return selection.map(s -> s.monitor().describe()).orElse("the last epoch");
+    }
+
+    /** The data set and the layer sizes, for titles: "mnist, MLP 784-512-256-10". */
+    static String shape(MnistData data, ModelOptions model) {
+        return data.name().id() + ", MLP " + Stream.concat(Stream.of(data.train().pixelsPerImage()),
+                Stream.concat(model.hidden.stream(), Stream.of(data.name().classes()))).map(String::valueOf)
+                .collect(Collectors.joining("-"));
     }
 
     Module model() {
@@ -130,7 +142,7 @@ final class Experiment {
         String held = validation.map(v -> String.format(", %,d validation", v.size())).orElse("");
         out.printf("data     %s: %s (%,d train%s, %,d test images)%n", data.name().id(), data.source(),
                 data.train().size(), held, data.test().size());
-        out.printf("training %d epochs, batch %d, %s%s, seed %d%n", training.epochs, training.batchSize,
+        out.printf("training %s, batch %d, %s%s, seed %d%n", Format.count(training.epochs, "epoch"), training.batchSize,
                 training.optimizerSettings().summary(training.schedule.id()),
                 training.clipNorm > 0 ? ", gradient norm clipped to " + training.clipNorm : "", seed);
         out.printf("kernels  %s%n", Kernels.current().description());
@@ -157,7 +169,7 @@ final class Experiment {
         List<TrainingListener> listeners = new ArrayList<>();
         selection.ifPresent(listeners::add);   // first: the others see the best epoch it has just chosen
         listeners.add(recorder);
-        listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs));
+        listeners.add(new ProgressPrinter(out, Terminal.isInteractive(), training.epochs, Terminal::columns));
         if (outDir != null) {
             listeners.add(new RunFiles(outDir, model, TrainedModel.metadata(data.name(), settings.normalization(), config), recorder,
                     selection));

@@ -4,6 +4,11 @@ package org.mnistmlp.train;
 final class Format {
     private Format() {}
 
+    /** A count with its noun in the right number: "1 epoch", "3 epochs". */
+    static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     /** Seconds as m:ss (or h:mm:ss). */
     static String duration(double seconds) {
         long s = Math.round(Math.max(0, seconds));

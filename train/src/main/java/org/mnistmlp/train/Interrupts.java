@@ -1,49 +1,66 @@
 package org.mnistmlp.train;
 
-import sun.misc.Signal;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Turns Ctrl-C (SIGINT) into a polite request: the training loop sees {@link #requested()} at its next
- * step, finishes what it is writing, and the program exits with 130. A second Ctrl-C exits at once.
+ * Turns Ctrl-C (SIGINT), SIGTERM ({@code kill}, {@code timeout}, container stops) and SIGHUP (a closed
+ * terminal) into a polite request: the training loop sees {@link #requested()} at its next step, the
+ * run keeps what it earned and writes its charts, and the program exits with 128 + the signal's
+ * number (130, 143, 129). A second signal, a second or more after the first, exits at once; one sooner
+ * is taken for the same request (a Ctrl-C reaches both the launcher, which passes it on, and this JVM).
  */
 final class Interrupts {
-    private static volatile boolean requested;
+    /** The signals a run stops on. */
+    static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
+    static final int CTRL_C_EXIT = 130;
+    private static final long REPEAT_NANOS = 1_000_000_000L;
+
+    private static volatile Signals.Received first;
+    private static volatile long firstNanos;
 
     private Interrupts() {}
 
-    /** Installs the handler; if the platform has no SIGINT, Ctrl-C keeps its default behaviour. */
+    /** Installs the handlers; a signal the platform lacks keeps its default behaviour. */
     static void install() {
-        try {
-            Signal.handle(new Signal("INT"), signal -> {
-                if (requested) {
-                    Runtime.getRuntime().halt(130);
-                }
-                requested = true;
-            });
-        } catch (IllegalArgumentException unsupported) {
-            // no SIGINT on this platform
-        }
+        handleAll(signal -> {
+            if (first == null) {
+                firstNanos = System.nanoTime();
+                first = signal;
+            } else if (System.nanoTime() - firstNanos >= REPEAT_NANOS) {
+                Runtime.getRuntime().halt(exitCode());
+            }
+        });
     }
 
-    /** Lets a parent process outlive Ctrl-C so it can report its child's exit code. */
-    static void ignoreInThisProcess() {
-        try {
-            Signal.handle(new Signal("INT"), signal -> { });
-        } catch (IllegalArgumentException unsupported) {
-            // no SIGINT on this platform
-        }
+    /** Runs {@code handler} instead of the JVM's default on each of {@link #SIGNALS}. */
+    static void handleAll(Consumer<Signals.Received> handler) {
+        SIGNALS.forEach(name -> Signals.handle(name, handler));
     }
 
     static boolean requested() {
-        return requested;
+        return first != null;
+    }
+
+    /** 128 + the number of the signal that stopped the run, as shells report it; 130 if none came. */
+    static int exitCode() {
+        Signals.Received signal = first;
+        return signal == null ? CTRL_C_EXIT : 128 + signal.number();
+    }
+
+    /** How the stop came, for the line that reports it: "Ctrl-C" or "SIGTERM". */
+    static String cause() {
+        Signals.Received signal = first;
+        return signal == null || signal.name().equals("INT") ? "Ctrl-C" : "SIG" + signal.name();
     }
 
     /** For tests: simulate a Ctrl-C. */
     static void request() {
-        requested = true;
+        firstNanos = System.nanoTime();
+        first = new Signals.Received("INT", CTRL_C_EXIT - 128);
     }
 
     static void reset() {
-        requested = false;
+        first = null;
     }
 }

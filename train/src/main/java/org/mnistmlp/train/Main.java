@@ -9,6 +9,12 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
+    /**
+     * Runs the program, relaunching the JVM with the Vector API module when needed, and exits with
+     * the program's exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         Optional<Integer> relaunched = VectorLauncher.relaunchIfNeeded(args);
         System.exit(relaunched.orElseGet(() -> run(args, System.out, System.err)));
@@ -16,26 +22,30 @@ public final class Main {
 
     /**
      * Runs the program in this JVM and returns its exit code: 0 done, 1 an error (told in one line),
-     * 2 a usage error, 3 training diverged, 130 interrupted.
+     * 2 a usage error, 3 training diverged, 128 + the signal's number when stopped by a signal.
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new TrainCommand(out))
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("error: " + oneLine(e));
-                    return 1;
-                });
-        return cli.execute(args);
+        CommandLine cli = commandLine(out, err);
+        try {
+            return cli.execute(LeadingOptions.moveAfterSubcommand(cli, args));
+        } catch (CommandLine.ParameterException e) {
+            return ErrorReport.usageError(e, args);
+        }
     }
 
-    private static String oneLine(Exception e) {
-        Throwable t = e;
-        while (t.getMessage() == null && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
-        return message.lines().findFirst().orElse(message);
+    /**
+     * The program's commands with the behaviour every command shares, so that a new subcommand gets
+     * it by being listed in {@link TrainCommand}: {@code --help} and {@code --version}, the
+     * {@code help} command, lower-case enum values, and errors told in one line.
+     */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new TrainCommand(out))
+                .addSubcommand(new CommandLine.HelpCommand())
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true));
+        StandardOptions.addToEverySubcommand(cli);
+        LowerCaseEnumConverter.registerForEveryEnumOption(cli);
+        return cli.setParameterExceptionHandler(ErrorReport::usageError)
+                .setExecutionExceptionHandler(ErrorReport::executionError);
     }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 /** Runs training and turns how it ended into the program's exit code and one line of explanation. */
 final class Outcomes {
     static final int DIVERGED = 3;
-    static final int INTERRUPTED = 130;
 
     private Outcomes() {}
 
@@ -14,7 +13,7 @@ final class Outcomes {
             training.run();
         } catch (TrainingStopped stopped) {
             out.println(stopped.getMessage());
-            return stopped.outcome().status() == Outcome.Status.INTERRUPTED ? INTERRUPTED : DIVERGED;
+            return stopped.outcome().status() == Outcome.Status.INTERRUPTED ? Interrupts.exitCode() : DIVERGED;
         }
         onSuccess.run();
         return 0;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Overlays earlier runs from the metrics they kept, each named by what differs between them. */
@@ -26,8 +27,7 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "folders of earlier runs, each holding a metrics.json")
     List<Path> runs;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where to write the charts (default: a new folder under plots/)")
-    Path out;
+    @Mixin OutputOptions output;
 
     @Option(names = "--show", description = "open a window with the charts")
     boolean show;
@@ -50,8 +50,11 @@ final class PlotCommand implements Callable<Integer> {
         for (int i = 0; i < saved.size(); i++) {
             histories.add(saved.get(i).history(labels.get(i)));
         }
+        return output.run(dir -> plot(dir, histories, labels));
+    }
+
+    private int plot(Path dir, List<RunHistory> histories, List<String> labels) {
         PrintStream stdout = parent.stdout();
-        Path dir = OutputDir.prepare(out != null ? out : OutputDir.stamped("plots"));
         ChartFiles.writePng(Charts.lossComparison(histories), dir.resolve(CompareCommand.LOSS_CHART));
         ChartFiles.writePng(Charts.accuracyComparison(histories), dir.resolve(CompareCommand.ACCURACY_CHART));
         labels.forEach(label -> stdout.println("run  " + label));

@@ -1,51 +1,65 @@
 package org.mnistmlp.train;
 
 import java.io.PrintStream;
+import java.util.function.IntSupplier;
 
 /**
- * Shows training progress: on a terminal, a live bar per epoch with running loss, samples per second
- * and time left; in a log, only one line per epoch. Either way each epoch ends with a summary line.
+ * Shows training progress: on a terminal, a live line per epoch with a bar, the running loss, the
+ * time left and samples per second, fitted to the terminal's width; in a log, only one line per
+ * epoch. Either way each epoch ends with a summary line.
  */
 final class ProgressPrinter implements TrainingListener {
-    private static final long REDRAW_NANOS = 100_000_000;
-    private static final int BAR_WIDTH = 28;
+    private static final double REDRAW_SECONDS = 0.1;
+    private static final String CLEAR_TO_END_OF_LINE = "\033[K";
 
     private final PrintStream out;
     private final boolean live;
     private final int epochs;
-    private long lastDraw;
+    private final IntSupplier columns;
+    private final TimeLeft timeLeft = new TimeLeft();
+    private int width;
+    private double lastDraw;
     private double runningLoss = Double.NaN;
+    private double previousSecondsPerStep = Double.NaN;
 
-    ProgressPrinter(PrintStream out, boolean live, int epochs) {
+    /**
+     * @param live whether to draw the live line (on a terminal)
+     * @param columns the terminal's width, read at the start of every epoch
+     */
+    ProgressPrinter(PrintStream out, boolean live, int epochs, IntSupplier columns) {
         this.out = out;
         this.live = live;
         this.epochs = epochs;
+        this.columns = columns;
     }
 
     @Override
     public void onStep(StepEvent s) {
-        runningLoss = Double.isNaN(runningLoss) || s.step() == 1 ? s.loss() : 0.98 * runningLoss + 0.02 * s.loss();
-        if (!live) {
+        if (s.step() == 1) {
+            runningLoss = s.loss();
+            timeLeft.startEpoch(previousSecondsPerStep);
+            width = live ? columns.getAsInt() : 0;
+            lastDraw = Double.NEGATIVE_INFINITY;
+        } else {
+            runningLoss = 0.98 * runningLoss + 0.02 * s.loss();
+        }
+        timeLeft.step(s.step(), s.epochSeconds());
+        if (s.step() == s.stepsPerEpoch()) {
+            previousSecondsPerStep = s.epochSeconds() / s.stepsPerEpoch();
+        }
+        if (!live || s.epochSeconds() - lastDraw < REDRAW_SECONDS && s.step() != s.stepsPerEpoch()) {
             return;
         }
-        long now = System.nanoTime();
-        if (now - lastDraw < REDRAW_NANOS && s.step() != s.stepsPerEpoch()) {
-            return;
-        }
-        lastDraw = now;
-        double done = (double) s.step() / s.stepsPerEpoch();
-        int filled = (int) Math.round(done * BAR_WIDTH);
-        double left = done > 0 ? s.epochSeconds() * (1 - done) / done : 0;
-        out.printf("\repoch %d/%d [%s%s] %3.0f%%  loss %.4f  %,.0f samples/s  %s left ",
-                s.epoch(), epochs, "=".repeat(filled), " ".repeat(BAR_WIDTH - filled), done * 100, runningLoss,
-                s.samplesPerSecond(), Format.duration(left));
+        lastDraw = s.epochSeconds();
+        out.print("\r" + ProgressLine.of(s.epoch(), epochs, (double) s.step() / s.stepsPerEpoch(), runningLoss,
+                s.samplesPerSecond(), timeLeft.seconds(s.step(), s.stepsPerEpoch()), width) + CLEAR_TO_END_OF_LINE);
         out.flush();
     }
 
     @Override
     public void onEpoch(EpochResult e) {
         if (live) {
-            out.print("\r\033[K");
+            out.print("\r" + CLEAR_TO_END_OF_LINE);
         }
         String validation = e.hasValidation()
                 ? String.format("  validation loss %.4f  validation accuracy %.2f%%", e.validationLoss(), e.validationAccuracy() * 100)

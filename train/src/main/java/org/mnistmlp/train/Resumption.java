@@ -108,8 +108,10 @@ final class Resumption {
             args.add("--show");
         }
         args.add("--out=" + dir);
+        args.add("--overwrite");   // the run's own folder: its files are the ones to continue
         TrainCommand command = new TrainCommand(stdout);
-        CommandLine restored = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).setOverwrittenOptionsAllowed(true);
+        CommandLine restored = new CommandLine(command).setOverwrittenOptionsAllowed(true);
+        LowerCaseEnumConverter.registerForEveryEnumOption(restored);
         try {
             restored.parseArgs(args.toArray(String[]::new));
             Validation.check(command.spec, command.model, command.training);

@@ -29,7 +29,8 @@ final class RunOptions {
      */
     static RunOptions parse(CommandSpec command, String... args) {
         RunOptions options = new RunOptions();
-        CommandLine parser = new CommandLine(options).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine parser = new CommandLine(options);
+        LowerCaseEnumConverter.registerForEveryEnumOption(parser);
         try {
             parser.parseArgs(args);
             Validation.check(parser.getCommandSpec(), options.model, options.training);   // sees this run's options

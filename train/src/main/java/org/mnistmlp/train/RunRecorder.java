@@ -23,10 +23,14 @@ final class RunRecorder implements TrainingListener {
     private int stepsPerEpoch;
     private Outcome outcome;
 
-    /** @param selection what picks the best epoch, for runs with a validation split */
-    RunRecorder(String name, Map<String, Object> config, Optional<EarlyStopping> selection) {
+    /**
+     * @param name the run's name in legends
+     * @param description what is trained on what, for chart titles
+     * @param selection what picks the best epoch, for runs with a validation split
+     */
+    RunRecorder(String name, String description, Map<String, Object> config, Optional<EarlyStopping> selection) {
         this.config = config;
-        this.history = new RunHistory(name);
+        this.history = new RunHistory(name, description);
         this.selection = selection;
     }
 

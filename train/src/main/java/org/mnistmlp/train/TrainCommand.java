@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.plots.LiveView;
 import picocli.CommandLine.Command;
@@ -26,8 +27,7 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin TrainingOptions training;
     @Mixin DataOptions data;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "where to keep the results (default: a new folder under runs/)")
-    Path out;
+    @Mixin OutputOptions output;
 
     @Option(names = "--init-from", paramLabel = "FILE",
             description = "start from the weights of a safetensors file in PyTorch's nn.Sequential layout (as export writes it)")
@@ -66,7 +66,10 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains as the options say, continuing {@code resumption}'s run if it is not null. */
     private int train(Resumption resumption) {
-        Path dir = OutputDir.prepare(out);
+        return output.run(dir -> train(dir, resumption));
+    }
+
+    private int train(Path dir, Resumption resumption) {
         MnistData mnist = Startup.kernelsAndData(training.threads, data);
         training.validate(new Validation(spec), mnist.train());
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
@@ -86,8 +89,16 @@ final class TrainCommand implements Callable<Integer> {
             if (show && !view.isAvailable()) {
                 stdout.println("no display available: --show ignored, plots are written to " + dir);
             }
+            AtomicBoolean training = new AtomicBoolean(true);
+            view.onClosedByUser(() -> {
+                if (training.get()) {
+                    stdout.println((Terminal.isInteractive() ? "\r\033[K" : "")
+                            + "window closed: training continues; charts are written to " + dir + " when it ends");
+                }
+            });
             int code = Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
-            if (code == Outcomes.INTERRUPTED && Files.exists(dir.resolve(Checkpoint.FILE))) {
+            training.set(false);
+            if (Interrupts.requested() && Files.exists(dir.resolve(Checkpoint.FILE))) {
                 stdout.println("resume with: java -jar train.jar --resume " + quoted(dir));
             }
             keepOpenUntilClosed(view, stdout);
@@ -101,14 +112,14 @@ final class TrainCommand implements Callable<Integer> {
         return text.matches("[\\w./:@%+=,-]+") ? text : "'" + text.replace("'", "'\\''") + "'";
     }
 
-    /** Leaves the chart window up after training until the user closes it (or presses Ctrl-C). */
+    /** Leaves the chart window, if still open, up after training until the user closes it (or presses Ctrl-C). */
     static void keepOpenUntilClosed(LiveView view, PrintStream stdout) {
-        if (!view.isAvailable() || Interrupts.requested()) {
-            return;
-        }
-        view.refresh();
-        stdout.println("close the chart window (or press Ctrl-C) to exit");
         try {
+            if (!view.isAvailable() || Interrupts.requested() || view.awaitClosed(0)) {
+                return;
+            }
+            view.refresh();
+            stdout.println("close the chart window (or press Ctrl-C) to exit");
             boolean closed = false;
             while (!closed && !Interrupts.requested()) {
                 closed = view.awaitClosed(200);
@@ -130,8 +141,9 @@ final class TrainCommand implements Callable<Integer> {
                     run.selectionDescription(), kept.validationAccuracy() * 100, trainSeconds);
         } else {
             EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
-            stdout.printf("%ndone: test accuracy %.2f%% after %d epochs (best %.2f%% at epoch %d), %.1f s of training%n",
-                    last.testAccuracy() * 100, last.epoch(), best.testAccuracy() * 100, best.epoch(), trainSeconds);
+            stdout.printf("%ndone: test accuracy %.2f%% after %s (best %.2f%% at epoch %d), %.1f s of training%n",
+                    last.testAccuracy() * 100, Format.count(last.epoch(), "epoch"), best.testAccuracy() * 100, best.epoch(),
+                    trainSeconds);
         }
         stdout.printf("kept in %s: %s, %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART,
                 RunFiles.ACCURACY_CHART, Checkpoint.FILE);

@@ -1,6 +1,6 @@
 package org.mnistmlp.train;
 
-/** Training ended early: Ctrl-C, or a loss that is no longer a finite number. */
+/** Training ended early: Ctrl-C or another stopping signal, or a loss that is no longer a finite number. */
 final class TrainingStopped extends RuntimeException {
     private final Outcome outcome;
 
@@ -15,7 +15,7 @@ final class TrainingStopped extends RuntimeException {
 
     static TrainingStopped interrupted(int epoch, int step) {
         return new TrainingStopped(new Outcome(Outcome.Status.INTERRUPTED,
-                "interrupted during epoch " + epoch + " at step " + step + "; completed epochs are kept"));
+                "interrupted by " + Interrupts.cause() + " during epoch " + epoch + " at step " + step + "; completed epochs are kept"));
     }
 
     static TrainingStopped diverged(int epoch, int step, double loss, double learningRate) {

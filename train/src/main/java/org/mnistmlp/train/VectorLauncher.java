@@ -18,7 +18,8 @@ import org.mnistmlp.autograd.Kernels;
  * {@code jdk.incubator.vector} is only resolved when the JVM starts with {@code --add-modules}, which a
  * jar manifest cannot ask for; so when the module is missing, the launcher starts the same {@code java}
  * again with the flag (and this JVM's own options), passes standard input and output through, and exits
- * with the child's exit code. The child's one-line "Using incubator modules" warning is dropped, and it
+ * with the child's exit code. Ctrl-C, SIGTERM and SIGHUP sent to this JVM are passed on to the child,
+ * which stops as it would have without the relaunch. The child's one-line "Using incubator modules" warning is dropped, and it
  * uses the serial garbage collector unless a collector was chosen.
  * Set {@code MNISTMLP_NO_RELAUNCH=1} (or {@code -Dmnistmlp.relaunch=false}) to stay in this JVM with
  * the scalar kernels.
@@ -45,7 +46,7 @@ final class VectorLauncher {
                     .redirectInput(ProcessBuilder.Redirect.INHERIT)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            Interrupts.ignoreInThisProcess();   // Ctrl-C reaches the child too; it decides how to stop
+            Interrupts.handleAll(signal -> passOn(signal, child));   // the child decides how to stop
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));   // killed parent: no orphan
             Thread errors = copyWithoutIncubatorWarning(child.getErrorStream(), System.err);
             int code = child.waitFor();
@@ -82,6 +83,21 @@ final class VectorLauncher {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         return Optional.of(cmd);
+    }
+
+    /**
+     * Sends {@code signal} to the child: {@code kill -INT} from a script, {@code timeout}'s SIGTERM or
+     * a closed terminal's SIGHUP would otherwise reach only this JVM. If {@code kill} cannot be run,
+     * the child gets SIGTERM from {@link Process#destroy()}.
+     */
+    private static void passOn(Signals.Received signal, Process child) {
+        try {
+            new ProcessBuilder("kill", "-" + signal.name(), Long.toString(child.pid()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            child.destroy();
+        }
     }
 
     private static Thread copyWithoutIncubatorWarning(InputStream from, PrintStream to) {

@@ -81,7 +81,7 @@ class CompareAndPlotTest {
         ProgramRun run = ProgramRun.interruptedOnceExists(out.resolve("lr-0.1_epochs-1000").resolve("metrics.json"), "compare",
                 "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--lr", "0.1,0.05", "--hidden", "16",
                 "--epochs", "1,1000");
-        assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
+        assertEquals(Interrupts.CTRL_C_EXIT, run.exitCode(), run.toString());
         List<String> csv = Files.readAllLines(out.resolve("compare.csv"));
         assertEquals(3, csv.size(), "the finished run and the interrupted one: " + csv);
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("0.1,1,") && l.contains(",completed,")), csv.toString());

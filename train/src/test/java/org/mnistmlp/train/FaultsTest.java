@@ -9,6 +9,8 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +24,16 @@ class FaultsTest {
         Interrupts.reset();
     }
 
-    private static void assertUsageError(String fragment, String... args) {
+    /** One line naming the problem, one pointing to --help: not the whole help, no Java names. */
+    static ProgramRun assertUsageError(String fragment, String... args) {
         ProgramRun run = ProgramRun.of(args);
         assertEquals(2, run.exitCode(), run.toString());
-        String first = run.err().lines().findFirst().orElse("");
-        assertTrue(first.contains(fragment), "first line '" + first + "' should mention " + fragment);
-        assertTrue(run.err().contains("Usage:"), run.err());
-        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(2, lines.size(), run.err());
+        assertTrue(lines.get(0).contains(fragment), "first line '" + lines.get(0) + "' should mention " + fragment);
+        assertTrue(lines.get(1).matches("see 'java -jar train.jar( \\w+)? --help' for the options"), lines.get(1));
+        assertFalse(run.err().matches("(?s).*(java\\.|Exception|\\tat ).*"), "no Java names: " + run.err());
+        return run;
     }
 
     @Test
@@ -80,7 +85,7 @@ class FaultsTest {
 
     @Test
     void badOptimizerAndScheduleOptionsAreUsageErrors() {
-        assertUsageError("--optimizer': unknown optimizer 'adagrad'; expected one of: sgd, adam, adamw, rmsprop",
+        assertUsageError("--optimizer: unknown optimizer 'adagrad'; expected one of: sgd, adam, adamw, rmsprop",
                 "--optimizer", "adagrad");
         assertUsageError("unknown schedule 'linear'; expected one of: constant, step, cosine, warmup-cosine, one-cycle",
                 "--schedule", "linear");
@@ -93,6 +98,24 @@ class FaultsTest {
         assertUsageError("--warmup-epochs applies to warmup-cosine and one-cycle, not cosine", "--warmup-epochs", "1");
         assertUsageError("--gamma must be in (0, 1]", "--schedule", "step", "--gamma", "0");
         assertUsageError("--clip-norm", "--clip-norm", "-1");
+        assertUsageError("did you mean --epochs?", "--epoch", "3");
+    }
+
+    @Test
+    void enumErrorsListTheLowerCaseChoices() {
+        ProgramRun dataset = assertUsageError("--dataset", "--dataset", "emnist");
+        assertTrue(dataset.err().startsWith("--dataset: 'emnist' is not one of mnist, fashion-mnist\n"), dataset.err());
+        ProgramRun activation = assertUsageError("--activation", "--activation", "gelu");
+        assertTrue(activation.err().startsWith("--activation: 'gelu' is not one of relu, sigmoid, tanh, silu\n"), activation.err());
+        assertUsageError("--activation: 'gelu' is not one of relu", "compare", "--data", ProgramRun.SUBSET.toString(),
+                "--activation", "relu,gelu");
+    }
+
+    @Test
+    void aBatchLargerThanTheTrainingSetIsRefused(@TempDir Path tmp) {
+        assertUsageError("--batch-size 2001 is larger than the training set (2,000 images)",
+                "--data", ProgramRun.SUBSET.toString(), "--out", tmp.resolve("o").toString(), "--batch-size", "2001");
+        assertFalse(Files.exists(tmp.resolve("o")), "no folder left behind");
     }
 
     @Test
@@ -133,11 +156,12 @@ class FaultsTest {
     }
 
     @Test
-    void missingDataFolderIsOneLine(@TempDir Path tmp) {
+    void missingDataFolderIsOneLineAndLeavesNoFolder(@TempDir Path tmp) {
         ProgramRun run = ProgramRun.of("--data", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("o").toString());
         assertEquals(1, run.exitCode(), run.toString());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains("nowhere"), run.err());
+        assertFalse(Files.exists(tmp.resolve("o")), "no folder left behind");
     }
 
     @Test
@@ -155,8 +179,8 @@ class FaultsTest {
         Path metrics = out.resolve("metrics.json");
         ProgramRun run = ProgramRun.interruptedOnceExists(metrics,
                 "--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "16", "--epochs", "1000");
-        assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("interrupted during epoch"), run.out());
+        assertEquals(Interrupts.CTRL_C_EXIT, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("interrupted by Ctrl-C during epoch"), run.out());
         JsonObject m = JsonParser.parseString(Files.readString(metrics)).getAsJsonObject();
         assertEquals("interrupted", m.get("status").getAsString());
         int kept = m.getAsJsonArray("epochs").size();

@@ -94,7 +94,7 @@ class ResumeTest {
         Interrupts.request();
         ProgramRun run = running.get(60, TimeUnit.SECONDS);
         Interrupts.reset();
-        assertEquals(Outcomes.INTERRUPTED, run.exitCode(), run.toString());
+        assertEquals(Interrupts.CTRL_C_EXIT, run.exitCode(), run.toString());
         assertTrue(run.out().contains("resume with: java -jar train.jar --resume " + out), run.out());
 
         Checkpoint saved = Checkpoint.read(out);

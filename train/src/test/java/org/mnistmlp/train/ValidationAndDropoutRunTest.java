@@ -94,7 +94,7 @@ class ValidationAndDropoutRunTest {
                 first.out());
         assertEquals(0, train(b, "--dropout", "0.5", "--input-dropout", "0.2", "--epochs", "2").exitCode());
         assertEquals(metrics(a).get("step_loss"), metrics(b).get("step_loss"), "same seed, same masks");
-        ProgramRun plain = train(b, "--epochs", "2");
+        ProgramRun plain = train(b, "--epochs", "2", "--overwrite");
         assertFalse(metrics(a).get("step_loss").equals(metrics(b).get("step_loss")), "the masks change training");
         assertEquals(metrics(a).getAsJsonArray("epochs").get(1).getAsJsonObject().get("test_accuracy").getAsDouble(),
                 savedModelTestAccuracy(a, 0.2, 0.5), 0.0, "evaluation mode switches the masks off");

@@ -3,7 +3,10 @@ package org.mnistmlp.nn.snippet;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,31 +34,41 @@ class ReadmeSnippetTest {
 
     @Test
     void theSnippetRunsAndSavesTheModel(@TempDir Path folder) throws IOException {
-        // ---- README snippet begins ----
-        RandomGenerator rng = new Well19937c(42);                 // seeded: same weights on every run
-        Module model = new Sequential(new Linear(784, 128, rng), new SiLU(), new Linear(128, 10, rng));
-        System.out.println(model);                                // Sequential( (0): Linear(784 → 128) ... )
-        CrossEntropyLoss lossFn = new CrossEntropyLoss();
-        SGD sgd = SGD.builder(model.parameters()).learningRate(0.1).momentum(0.9).build();
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));   // the snippet prints; tests keep quiet
+        try {
+            // ---- README snippet begins ----
+            RandomGenerator rng = new Well19937c(42);                 // seeded: same weights on every run
+            Module model = new Sequential(new Linear(784, 128, rng), new SiLU(), new Linear(128, 10, rng));
+            System.out.println(model);                                // Sequential( (0): Linear(784 → 128) ... )
+            CrossEntropyLoss lossFn = new CrossEntropyLoss();
+            SGD sgd = SGD.builder(model.parameters()).learningRate(0.1).momentum(0.9).build();
 
-        Tensor images = Tensor.of(new float[64 * 784], 64, 784);  // a batch of 64 flattened 28×28 images
-        int[] labels = new int[64];                               // their digits, 0..9
-        sgd.zeroGrad();
-        Tensor loss = lossFn.forward(model.forward(images), labels);
-        loss.backward();
-        sgd.step();
-        System.out.println("loss " + loss.item());
+            Tensor images = Tensor.of(new float[64 * 784], 64, 784);  // a batch of 64 flattened 28×28 images
+            int[] labels = new int[64];                               // their digits, 0..9
+            sgd.zeroGrad();
+            Tensor loss = lossFn.forward(model.forward(images), labels);
+            loss.backward();
+            sgd.step();
+            System.out.println("loss " + loss.item());
 
-        Path file = folder.resolve("mlp.bin");                    // folder: where to keep it
-        ModelFile.save(model, file);                              // atomic: a temporary file, then a move
-        ModelFile.load(model, file);                              // checks the checksum and the architecture
-        // ---- README snippet ends ----
+            Path file = folder.resolve("mlp.bin");                    // folder: where to keep it
+            ModelFile.save(model, file);                              // atomic: a temporary file, then a move
+            ModelFile.load(model, file);                              // checks the checksum and the architecture
+            // ---- README snippet ends ----
 
-        assertTrue(Float.isFinite(loss.item()) && loss.item() > 0, "loss " + loss.item());
-        float[] saved = model.parameters().get(3).toArray();
-        model.parameters().get(3).data()[0] += 1f;
-        ModelFile.load(model, file);
-        assertArrayEquals(saved, model.parameters().get(3).toArray(), "the saved model loads back");
+            assertTrue(Float.isFinite(loss.item()) && loss.item() > 0, "loss " + loss.item());
+            float[] saved = model.parameters().get(3).toArray();
+            model.parameters().get(3).data()[0] += 1f;
+            ModelFile.load(model, file);
+            assertArrayEquals(saved, model.parameters().get(3).toArray(), "the saved model loads back");
+            String output = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(output.startsWith("Sequential(") && output.contains("(0): Linear(784 → 128)"), output);
+            assertTrue(output.contains("loss " + loss.item()), output);
+        } finally {
+            System.setOut(console);
+        }
     }
 
     @Test

@@ -33,6 +33,7 @@ final class OutputOptions {
      * throws while the folder it got is still empty, the folder is removed (when this call created it).
      */
     int run(ToIntFunction<Path> command) {
+        Path made = out != null ? out : Files.isDirectory(RUNS) ? null : RUNS;   // the outermost folder made here
         boolean created = out == null || !Files.isDirectory(out);
         Path dir = out != null ? requested(out, overwrite) : createUnique(RUNS, LocalDateTime.now().format(STAMP));
         try {
@@ -41,6 +42,9 @@ final class OutputOptions {
         } catch (RuntimeException e) {
             if (created) {
                 deleteIfEmpty(dir);
+                if (made != null && !made.equals(dir)) {
+                    deleteIfEmpty(made);
+                }
             }
             throw e;
         }

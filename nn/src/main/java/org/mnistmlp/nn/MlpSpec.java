@@ -68,7 +68,9 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
 
     /**
      * The architecture of {@code model}, which must be a {@link Sequential} of {@link Linear} layers with
-     * one of {@link Activations} between each two, fitting each other's sizes.
+     * one of {@link Activations} between each two, fitting each other's sizes, each Linear a layer of its
+     * own: a Linear used twice (tied weights) has no place in an architecture whose layers each have their
+     * parameters, so a file written from it would not hold what the model computes.
      *
      * @throws IllegalArgumentException naming what does not fit that pattern
      */
@@ -82,6 +84,10 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         for (int i = 0; i < layers.size(); i += 2) {
             if (!(layers.get(i) instanceof Linear linear)) {
                 throw notAnMlp(model, "layer " + i + " is " + layers.get(i) + ", expected a Linear");
+            }
+            int first = indexOfSame(layers, linear);
+            if (first < i) {
+                throw notAnMlp(model, "layer " + i + " is layer " + first + " again, a Linear with shared weights");
             }
             if (!sizes.isEmpty() && sizes.get(sizes.size() - 1) != linear.inFeatures()) {
                 throw notAnMlp(model, "layer " + i + " takes " + linear.inFeatures() + " inputs, the layer before gives "
@@ -103,6 +109,15 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
             }
         }
         return of(sizes, activation);
+    }
+
+    /** The first position of {@code layer} itself (not an equal one) in {@code layers}. */
+    private static int indexOfSame(List<Module> layers, Module layer) {
+        int at = 0;
+        while (layers.get(at) != layer) {
+            at++;
+        }
+        return at;
     }
 
     private static IllegalArgumentException notAnMlp(Module model, String why) {

@@ -133,6 +133,19 @@ class ModelFileTest {
     }
 
     @Test
+    void aLayerUsedTwiceIsRefusedRatherThanWrittenAsADamagedFile() {
+        Linear shared = new Linear(4, 4, new Well19937c(3));
+        Sequential tied = new Sequential(shared, new ReLU(), shared);   // one weight, two uses: no MLP file can hold it
+        Path file = dir.resolve("model.bin");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(tied, file));
+        assertTrue(e.getMessage().contains("layer 2 is layer 0 again"), e.getMessage());
+        assertFalse(Files.exists(file));
+
+        ModelFile.save(mlp(List.of(4, 4, 4), "relu", 1), file);
+        assertTrue(loadError(tied, file).contains("layer 2 is layer 0 again"));
+    }
+
+    @Test
     void anotherActivationIsRefusedNamingBoth() {
         Path file = dir.resolve("model.bin");
         ModelFile.save(mlp(List.of(4, 6, 2), "relu", 1), file);

@@ -199,6 +199,11 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
                 required(map, ACTIVATION));
     }
 
+    /** Whether {@code map} holds any key of the map form, so that it claims to describe an architecture. */
+    static boolean isDescribedIn(Map<String, String> map) {
+        return map.containsKey(INPUTS) || map.containsKey(HIDDEN) || map.containsKey(CLASSES) || map.containsKey(ACTIVATION);
+    }
+
     private static String required(Map<String, String> map, String key) {
         String value = map.get(key);
         if (value == null) {

@@ -115,6 +115,20 @@ class ModelFileTest {
     }
 
     @Test
+    void fileSystemErrorsAreToldInPlainWordsWithoutTemporaryNames() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("notes"), "x");
+        Path underAFile = notAFolder.resolve("model.bin");
+        Sequential model = mlp(List.of(4, 6, 2), 1);
+        assertEquals("cannot write model file " + underAFile + ": " + notAFolder + " is not a folder",
+                assertThrows(ModelFileException.class, () -> ModelFile.save(model, underAFile)).getMessage());
+        Path aFolder = Files.createDirectories(dir.resolve("run"));
+        assertEquals("cannot write model file " + aFolder + ": it is a folder",
+                assertThrows(ModelFileException.class, () -> ModelFile.save(model, aFolder)).getMessage());
+        assertEquals("cannot read model file " + aFolder + ": it is a folder",
+                assertThrows(ModelFileException.class, () -> ModelFile.read(aFolder)).getMessage());
+    }
+
+    @Test
     void aFailedSaveLeavesNoTemporaryFile() throws IOException {
         Path folder = dir.resolve("taken");
         Files.createDirectories(folder.resolve("model.bin"));   // a folder where the file should go

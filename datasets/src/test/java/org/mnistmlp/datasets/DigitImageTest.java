@@ -97,16 +97,18 @@ class DigitImageTest {
     }
 
     @Test
-    void thinStrokesOfAThousandPixelDrawingKeepTheirInkWhenShrunk() {
+    void thinStrokesOfAThousandPixelDrawingKeepTheirInkAndReachFullInkWhenShrunk() {
         int thick = 20;                                  // 0.7 px once the 600 px high box becomes 20 px
         DigitImage d = DigitImage.of(darkL(1000, thick));
         Rectangle box = d.inkBounds();
         double strokeArea = thick * box.height + box.width * thick - thick * thick;
         Rectangle prepared = box(d, 1);
         double pixelArea = (double) box.width / prepared.width * box.height / prepared.height;
-        double expectedInk = 255 * strokeArea / pixelArea;   // area averaging keeps the ink's total
+        double averagedInk = 255 * strokeArea / pixelArea;   // what area averaging alone keeps
         double ink = Arrays.stream(d.pixels()).sum();
-        assertEquals(expectedInk, ink, 0.03 * expectedInk, "strokes fade to grey but do not vanish");
+        assertTrue(ink >= 0.97 * averagedInk, "strokes do not vanish: " + ink + " of at least " + averagedInk);
+        // every MNIST digit's brightest pixel is 254 or 255: a faint grey stroke is no digit the model has seen
+        assertEquals(255, Arrays.stream(d.pixels()).max().orElseThrow(), "the strongest stroke is full ink");
     }
 
     @Test

@@ -92,7 +92,9 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
 
     /**
      * The architecture of {@code model}, which must be a {@link Sequential} of {@link Linear} layers with
-     * one of {@link Activations} between each two, fitting each other's sizes.
+     * one of {@link Activations} between each two, fitting each other's sizes, each Linear a layer of its
+     * own: a Linear used twice (tied weights) has no place in an architecture whose layers each have their
+     * parameters, so a file written from it would not hold what the model computes.
      *
      * @throws IllegalArgumentException naming what does not fit that pattern
      */
@@ -109,6 +111,10 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         for (int i = 0; i < layers.size(); i += 2) {
             if (!(layers.get(i) instanceof Linear linear)) {
                 throw notAnMlp(model, "layer " + i + " is " + layers.get(i) + ", expected a Linear");
+            }
+            int first = indexOfSame(layers, linear);
+            if (first < i) {
+                throw notAnMlp(model, "layer " + i + " is layer " + first + " again, a Linear with shared weights");
             }
             if (!sizes.isEmpty() && sizes.get(sizes.size() - 1) != linear.inFeatures()) {
                 throw notAnMlp(model, "layer " + i + " takes " + linear.inFeatures() + " inputs, the layer before gives "
@@ -145,6 +151,15 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
     private static List<String> dropoutPattern(List<Module> layers) {
         return layers.stream().map(layer -> layer instanceof Dropout d ? "Dropout(" + d.p() + ")"
                 : layer instanceof Linear ? "Linear" : "activation").toList();
+    }
+
+    /** The first position of {@code layer} itself (not an equal one) in {@code layers}. */
+    private static int indexOfSame(List<Module> layers, Module layer) {
+        int at = 0;
+        while (layers.get(at) != layer) {
+            at++;
+        }
+        return at;
     }
 
     private static IllegalArgumentException notAnMlp(Module model, String why) {
@@ -244,6 +259,11 @@ public record MlpSpec(int inputs, List<Integer> hidden, int classes, String acti
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("the architecture's '" + key + "' is not a number: '" + value + "'", e);
         }
+    }
+
+    /** Whether {@code map} holds any key of the map form, so that it claims to describe an architecture. */
+    static boolean isDescribedIn(Map<String, String> map) {
+        return map.containsKey(INPUTS) || map.containsKey(HIDDEN) || map.containsKey(CLASSES) || map.containsKey(ACTIVATION);
     }
 
     private static String required(Map<String, String> map, String key) {

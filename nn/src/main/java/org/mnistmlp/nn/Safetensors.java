@@ -103,15 +103,27 @@ public final class Safetensors {
 
     /**
      * Reads the weights of {@code file} into {@code model}: every key of the model's {@code state_dict} must be
-     * there with its PyTorch shape and dtype F32, and no other tensor. The metadata is not consulted.
+     * there with its PyTorch shape and dtype F32, and no other tensor. A file whose {@code __metadata__}
+     * describes an architecture (any of {@link MlpSpec#toMap()}'s keys, as {@link #save} writes them) must
+     * describe the model's, so that the weights of a relu network do not silently start a tanh one; a file
+     * without them (as PyTorch's {@code save_file} writes by default) is checked by its shapes alone.
      *
      * @throws ModelFileException if the file does not exist, is not valid safetensors, or does not fit the model
-     *     (naming the tensor and both shapes); the model is then unchanged
+     *     (naming the tensor and both shapes, or both architectures); the model is then unchanged
      */
     public static void load(Module model, Path file) {
         String name = file.toString();
-        Map<String, Stored> tensors = decode(name, WholeFile.read(file, WHAT)).tensors();
-        copyInto(slots(model), tensors, name);
+        Contents contents = decode(name, WholeFile.read(file, WHAT));
+        List<Slot> slots = slots(model);
+        checkFits(slots, contents.tensors(), name);
+        if (MlpSpec.isDescribedIn(contents.metadata())) {
+            MlpSpec described = architecture(contents.metadata(), name);
+            MlpSpec mine = MlpSpec.describe(model);
+            if (!described.equals(mine)) {
+                throw new ModelFileException(name + " holds a " + described + " network, the model is " + mine);
+            }
+        }
+        copy(slots, contents.tensors());
     }
 
     /**
@@ -128,13 +140,7 @@ public final class Safetensors {
     /** As {@link #read(Path)}, from the bytes of the file called {@code name}. */
     static SavedModel read(String name, byte[] bytes) {
         Contents contents = decode(name, bytes);
-        MlpSpec architecture;
-        try {
-            architecture = MlpSpec.fromMap(contents.metadata());
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(name + ": __metadata__ does not describe the network (" + e.getMessage()
-                    + "); it needs inputs, hidden, classes and activation", e);
-        }
+        MlpSpec architecture = architecture(contents.metadata(), name);
         long weights = 0;
         for (Stored t : contents.tensors().values()) {
             weights += t.values().length;
@@ -144,8 +150,19 @@ public final class Safetensors {
                     + architecture.parameterCount());
         }
         Sequential model = architecture.build(0);
-        copyInto(slots(model), contents.tensors(), name);
+        List<Slot> slots = slots(model);
+        checkFits(slots, contents.tensors(), name);
+        copy(slots, contents.tensors());
         return new SavedModel(architecture, contents.metadata(), model);
+    }
+
+    private static MlpSpec architecture(Map<String, String> metadata, String file) {
+        try {
+            return MlpSpec.fromMap(metadata);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file + ": __metadata__ does not describe the network (" + e.getMessage()
+                    + "); it needs inputs, hidden, classes and activation", e);
+        }
     }
 
     private static long parameterCount(MlpSpec architecture, String file) {
@@ -170,7 +187,8 @@ public final class Safetensors {
         return slots;
     }
 
-    private static void copyInto(List<Slot> slots, Map<String, Stored> tensors, String file) {
+    /** Checks that {@code tensors} are exactly the slots' keys, each with its slot's shape. */
+    private static void checkFits(List<Slot> slots, Map<String, Stored> tensors, String file) {
         Map<String, Slot> byKey = new HashMap<>();
         for (Slot slot : slots) {
             byKey.put(slot.key(), slot);
@@ -189,6 +207,10 @@ public final class Safetensors {
                 throw new ModelFileException(file + " has a tensor '" + key + "' that the model does not have");
             }
         }
+    }
+
+    /** Copies each tensor into its slot's parameter, transposing the weights; {@link #checkFits} has passed. */
+    private static void copy(List<Slot> slots, Map<String, Stored> tensors) {
         for (Slot slot : slots) {
             float[] values = tensors.get(slot.key()).values();
             float[] target = slot.parameter().data();

@@ -2,17 +2,22 @@ package org.mnistmlp.nn;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 
 /**
  * Model files are read and written whole: read with their size checked first, written so that a
  * reader, or a crash, never sees half of one (a synced temporary file in the same folder, then an
- * atomic move).
+ * atomic move). A failure is told in one line, in words, naming the file the caller asked for (not the
+ * temporary one).
  */
-final class WholeFile {
+public final class WholeFile {
     /** The largest array the JVM reliably allocates. */
     private static final long MAX_BYTES = Integer.MAX_VALUE - 8;
 
@@ -22,9 +27,12 @@ final class WholeFile {
      * The bytes of {@code file}.
      *
      * @param what what the file is, for the error message (e.g. "model file")
-     * @throws ModelFileException if it does not exist, is too large for an array, or cannot be read
+     * @throws ModelFileException if it does not exist, is a folder, is too large for an array, or cannot be read
      */
     static byte[] read(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw new ModelFileException("cannot read " + what + " " + file + ": it is a folder");
+        }
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
@@ -34,18 +42,24 @@ final class WholeFile {
         } catch (NoSuchFileException e) {
             throw new ModelFileException(what + " " + file + " does not exist", e);
         } catch (IOException e) {
-            throw new ModelFileException("cannot read " + what + " " + file + ": " + e, e);
+            throw new ModelFileException("cannot read " + what + " " + file + ": " + inWords(e), e);
         }
     }
 
     /**
      * Replaces {@code file} with {@code content}, creating its folder if needed.
      *
-     * @param what what the file is, for the error message (e.g. "model file")
-     * @throws ModelFileException if the file cannot be written; no temporary file is left behind
+     * @param file the file to write
+     * @param content all of its bytes
+     * @param what what the file is, for the error message (e.g. "model file", "ONNX model")
+     * @throws ModelFileException if the file cannot be written, e.g. {@code "cannot write ONNX model out/m.onnx:
+     *     permission denied"}; no temporary file is left behind
      */
-    static void write(Path file, byte[] content, String what) {
+    public static void write(Path file, byte[] content, String what) {
         Path target = file.toAbsolutePath();
+        if (Files.isDirectory(target)) {
+            throw new ModelFileException("cannot write " + what + " " + file + ": it is a folder");
+        }
         Path tmp = null;
         try {
             Files.createDirectories(target.getParent());
@@ -57,8 +71,25 @@ final class WholeFile {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new ModelFileException("cannot write " + what + " " + file + ": " + e, e);
+            throw new ModelFileException("cannot write " + what + " " + file + ": " + inWords(e), e);
         }
+    }
+
+    /** Why a file operation failed, without the exception's class or the temporary file's name. */
+    private static String inWords(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is not a folder";   // from createDirectories: the temporary names are unique
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException missing && missing.getFile() != null) {
+            return "no file can be created in " + Path.of(missing.getFile()).getParent();
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private static void deleteQuietly(Path tmp) {

@@ -115,6 +115,20 @@ class ModelFileTest {
     }
 
     @Test
+    void fileSystemErrorsAreToldInPlainWordsWithoutTemporaryNames() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("notes"), "x");
+        Path underAFile = notAFolder.resolve("model.bin");
+        Sequential model = mlp(List.of(4, 6, 2), 1);
+        assertEquals("cannot write model file " + underAFile + ": " + notAFolder + " is not a folder",
+                assertThrows(ModelFileException.class, () -> ModelFile.save(model, underAFile)).getMessage());
+        Path aFolder = Files.createDirectories(dir.resolve("run"));
+        assertEquals("cannot write model file " + aFolder + ": it is a folder",
+                assertThrows(ModelFileException.class, () -> ModelFile.save(model, aFolder)).getMessage());
+        assertEquals("cannot read model file " + aFolder + ": it is a folder",
+                assertThrows(ModelFileException.class, () -> ModelFile.read(aFolder)).getMessage());
+    }
+
+    @Test
     void aFailedSaveLeavesNoTemporaryFile() throws IOException {
         Path folder = dir.resolve("taken");
         Files.createDirectories(folder.resolve("model.bin"));   // a folder where the file should go
@@ -130,6 +144,19 @@ class ModelFileTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelFile.save(new Sequential(new ReLU(), new Linear(4, 2)), dir.resolve("model.bin")));
         assertTrue(e.getMessage().contains("not a multi-layer perceptron"), e.getMessage());
+    }
+
+    @Test
+    void aLayerUsedTwiceIsRefusedRatherThanWrittenAsADamagedFile() {
+        Linear shared = new Linear(4, 4, new Well19937c(3));
+        Sequential tied = new Sequential(shared, new ReLU(), shared);   // one weight, two uses: no MLP file can hold it
+        Path file = dir.resolve("model.bin");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.save(tied, file));
+        assertTrue(e.getMessage().contains("layer 2 is layer 0 again"), e.getMessage());
+        assertFalse(Files.exists(file));
+
+        ModelFile.save(mlp(List.of(4, 4, 4), "relu", 1), file);
+        assertTrue(loadError(tied, file).contains("layer 2 is layer 0 again"));
     }
 
     @Test

@@ -106,6 +106,14 @@ class SafetensorsTest {
     }
 
     @Test
+    void metadataThatDescribesAnotherNetworkIsRefusedNamingBoth() {
+        Path file = dir.resolve("model.safetensors");
+        Safetensors.save(Mlp.of(List.of(4, 6, 2), "relu", Init.DEFAULT, 1), Map.of(), file);   // same shapes, other activation
+        String message = loadError(Mlp.of(List.of(4, 6, 2), "tanh", Init.DEFAULT, 1), file);
+        assertTrue(message.endsWith("holds a 4-6-2 relu network, the model is 4-6-2 tanh"), message);
+    }
+
+    @Test
     void missingAndExtraTensorsAreRefused() throws IOException {
         Sequential model = new Sequential(new Linear(1, 1));
         Path missing = file("{\"0.weight\":{\"dtype\":\"F32\",\"shape\":[1,1],\"data_offsets\":[0,4]}}", 1f);

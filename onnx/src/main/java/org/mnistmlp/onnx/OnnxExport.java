@@ -7,12 +7,7 @@ import ai.onnx.proto.OnnxMl.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +16,14 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 import org.mnistmlp.nn.Dropout;
 import org.mnistmlp.nn.Linear;
+import org.mnistmlp.nn.ModelFileException;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.ReLU;
 import org.mnistmlp.nn.Sequential;
 import org.mnistmlp.nn.SiLU;
 import org.mnistmlp.nn.Sigmoid;
 import org.mnistmlp.nn.Tanh;
+import org.mnistmlp.nn.WholeFile;
 
 /**
  * Writes a trained {@link Sequential} as an ONNX model that any ONNX runtime can run.
@@ -87,24 +84,10 @@ public final class OnnxExport {
      */
     public static void write(Sequential model, float mean, float std, Map<String, String> metadata, Path out) {
         byte[] bytes = toModel(model, mean, std, metadata).toByteArray();
-        Path target = out.toAbsolutePath();
-        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            if (tmp != null) {
-                tmp.toFile().delete();   // best effort: the write's own failure is the error to report
-            }
-            throw new OnnxExportException("cannot write ONNX model " + out + ": " + e, e);
+            WholeFile.write(out, bytes, "ONNX model");
+        } catch (ModelFileException e) {
+            throw new OnnxExportException(e.getMessage(), e.getCause());
         }
     }
 

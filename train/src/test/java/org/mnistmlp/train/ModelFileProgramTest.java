@@ -166,6 +166,17 @@ class ModelFileProgramTest {
     }
 
     @Test
+    void exportRefusesAnOutputNamedForTheOtherFormat(@TempDir Path dir) {
+        Path onnxName = dir.resolve("model.onnx");
+        assertOneLineError(2, "--out " + onnxName + " is named for onnx, but --format is safetensors", ProgramRun.of("export",
+                "--model", fashionModel.toString(), "--format", "safetensors", "--out", onnxName.toString()));
+        Path safetensorsName = dir.resolve("model.SafeTensors");
+        assertOneLineError(2, "is named for safetensors, but --format is onnx", ProgramRun.of("export",
+                "--model", fashionModel.toString(), "--format", "onnx", "--out", safetensorsName.toString()));
+        assertFalse(Files.exists(onnxName) || Files.exists(safetensorsName), "nothing written");
+    }
+
+    @Test
     void exportRefusesAnUnknownFormatAndAnUnwritableOutput(@TempDir Path dir) throws IOException {
         assertOneLineError(2, "--format", ProgramRun.of("export", "--model", fashionModel.toString(), "--format", "pickle",
                 "--out", dir.resolve("x").toString()));

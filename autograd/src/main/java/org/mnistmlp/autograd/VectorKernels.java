@@ -35,6 +35,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
     public String description() {
         return "Vector API (" + S.vectorBitSize() + "-bit, " + L + " floats per vector), "
                 + pool.threads() + (pool.threads() == 1 ? " thread" : " threads");

@@ -46,7 +46,7 @@ public class TrainingStepBenchmark {
 
     @Setup
     public void setUp() {
-        Kernels.use(Kernels.best(2));
+        Kernels.useBest(2);
         model = Mlp.of(List.of(784, hidden, 10), "relu", Init.DEFAULT, 0);
         sgd = new SGD(model.parameters(), 0.01);
         Random r = new Random(1);

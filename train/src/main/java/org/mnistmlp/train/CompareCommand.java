@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
         Validation.check(spec, model, training);
         PrintStream stdout = parent.stdout();
         Path dir = OutputDir.prepare(out);
-        MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        MnistData mnist = Startup.kernelsAndData(training, model.hidden, activations.get(0), data);
         Interrupts.install();
         List<Experiment> done = new ArrayList<>();
         int code = 0;

@@ -47,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         Validation.check(spec, model, training);
         Path dir = OutputDir.prepare(out);
-        MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        MnistData mnist = Startup.kernelsAndData(training, model.hidden, activation.activation, data);
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(stdout, dir);
         Interrupts.install();

@@ -47,16 +47,19 @@ def main():
     recording = sys.argv[1]
     out = subprocess.run(["jfr", "print", "--events", "jdk.ExecutionSample", "--json", recording],
                          capture_output=True, text=True, check=True).stdout
-    counts = Counter()
+    training, workers = [], []
     for event in json.loads(out)["recording"]["events"]:
         thread = event["values"]["sampledThread"]["javaName"] or ""
         stack = frames(event)
         methods = {c + "." + m for c, m in stack}
         if thread.startswith("kernel-worker-"):
-            counts[kind(stack)] += 1   # workers only ever run kernels or wait for them
+            workers.append((event["values"]["startTime"], stack))
         elif thread == "main" and "org.mnistmlp.train.Trainer.runEpoch" in methods \
                 and not any(m.startswith("org.mnistmlp.train.Evaluation.") for m in methods):
-            counts[kind(stack)] += 1
+            training.append((event["values"]["startTime"], stack))
+    first, last = min(t for t, _ in training), max(t for t, _ in training)
+    # workers only ever run kernels or wait for them: keep theirs from the training loop's time span
+    counts = Counter(kind(stack) for t, stack in training + [(t, s) for t, s in workers if first <= t <= last])
     total = sum(counts.values())
     print(f"| share of training-loop samples ({total}, both threads) | % |")
     print("|---|---|")

@@ -48,8 +48,9 @@ def tree_rss_kb(root):
     return total
 
 
-def run(cmd):
-    """Runs cmd; returns (stdout, wall seconds, peak resident MB of its process tree, load before)."""
+def run(cmd, limit=None):
+    """Runs cmd; returns (stdout, wall seconds, peak resident MB of its process tree, load before), or None
+    when it ran past `limit` seconds (then it is stopped)."""
     before = load()
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
@@ -57,6 +58,10 @@ def run(cmd):
         peak = 0
         while p.poll() is None:
             peak = max(peak, tree_rss_kb(p.pid))
+            if limit is not None and time.perf_counter() - start > limit:
+                p.kill()
+                p.wait()
+                return None
             time.sleep(0.05)
         wall = time.perf_counter() - start
         err = p.stderr.read()
@@ -82,19 +87,34 @@ def ours(data, hidden, epochs, batch=64, threads=None):
     return measured(cmd)
 
 
-def peer(data, hidden, epochs, threads, batch=64):
+def peer(data, hidden, epochs, threads, batch=64, limit=None):
     return measured([PYTHON, PEER, data, "--epochs", str(epochs), "--hidden", hidden, "--batch", str(batch),
-                     "--lr", "0.1", "--threads", str(threads)])
+                     "--lr", "0.1", "--threads", str(threads)], limit)
 
 
-def measured(cmd):
-    out, wall, rss, before = run(cmd)
+def measured(cmd, limit=None):
+    """The run's figures; a run stopped at `limit` counts as infinitely slow."""
+    result = run(cmd, limit)
+    if result is None:
+        inf = float("inf")
+        return {"epochs": [inf], "steady": inf, "wall": inf, "rss": inf, "load": load(), "acc": 0.0, "stopped": limit}
+    out, wall, rss, before = result
     r = last_json(out)
     return {"epochs": r["epoch_s"], "steady": steady(r["epoch_s"]), "wall": wall, "rss": rss, "load": before,
             "acc": r["test_acc"]}
 
 
+def slower_than(r):
+    """PyTorch with 2 threads is stopped once it has taken twice as long as the whole 1-thread run: it is the
+    slower setting then, and on a busy machine it could otherwise take tens of minutes."""
+    return 2 * r["wall"]
+
+
 def show(label, r):
+    if "stopped" in r:
+        print(f"  {label:<28} stopped after {r['stopped']:.0f} s, twice the 1-thread run's whole time: "
+              f"the slower setting  (load {r['load']:.2f})", flush=True)
+        return
     epochs = " ".join(f"{e:.3f}" for e in r["epochs"])
     print(f"  {label:<28} epochs [{epochs}] s  steady {r['steady']:.3f} s  process {r['wall']:.2f} s  "
           f"peak {r['rss']:.0f} MB  acc {r['acc'] * 100:.2f}%  (load {r['load']:.2f})", flush=True)
@@ -120,6 +140,10 @@ def epoch_gflop(sizes, images=60000):
     return 2 * images * (2 * products + (products - sizes[0] * sizes[1])) / 1e9
 
 
+def seconds(x):
+    return "stopped" if x == float("inf") else f"{x:.3f}"
+
+
 def median(rows, key):
     return statistics.median(r[key] for r in rows)
 
@@ -134,8 +158,8 @@ def targets(data, repetitions):
     for rep in range(repetitions):
         print(f"repetition {rep + 1}", flush=True)
         for model, epochs, rows in ((SMALL, 5, small), (DEFAULT_MODEL, 2, big)):
-            peers = list(THREADS) if rep == 0 else [faster[model]]
-            order = ["ours"] + peers if rep % 2 == 0 else peers[::-1] + ["ours"]   # alternate who goes first
+            peers = list(THREADS) if rep == 0 else [faster[model]]   # 1 thread before 2: it bounds the 2-thread run
+            order = ["ours"] + peers if rep % 2 == 0 else peers + ["ours"]   # alternate who goes first
             for who in order:
                 if who == "ours":
                     for threads in (None, 1) if model == DEFAULT_MODEL else (None,):
@@ -143,7 +167,7 @@ def targets(data, repetitions):
                         rows["ours" if threads is None else "ours1"].append(r)
                         show(f"784-{model.replace(',', '-')}-10 ours{' 1t' if threads else ''}", r)
                 else:
-                    r = peer(data, model, epochs, who)
+                    r = peer(data, model, epochs, who, limit=slower_than(rows[1][-1]) if who == 2 else None)
                     rows[who].append(r)
                     show(f"784-{model.replace(',', '-')}-10 PyTorch {who}t", r)
             if rep == 0:
@@ -162,12 +186,12 @@ def targets(data, repetitions):
     print(f"| target (medians of {repetitions}) | ours | PyTorch at its faster setting | ratio | goal |")
     print("|---|---|---|---|---|")
     print(f"| 784-128-10 steady epoch (s) | {ours_small:.3f} | {median(small[best_small], 'steady'):.3f} ({best_small} thread"
-          f"{'s' if best_small > 1 else ''}; other {median(small[3 - best_small], 'steady'):.3f}) "
+          f"{'s' if best_small > 1 else ''}; other {seconds(median(small[3 - best_small], 'steady'))}) "
           f"| {ours_small / median(small[best_small], 'steady'):.2f}× | ≤ 0.5× |")
     first_s = statistics.median(r["epochs"][0] for r in small["ours"])
     print(f"| 784-128-10 first epoch / steady epoch (ours, s) | {first_s:.3f} / {ours_small:.3f} | | {first:.2f}× | ≤ 1.25× |")
     print(f"| 784-512-256-10 steady epoch (s) | {ours_big:.3f} | {median(big[best_big], 'steady'):.3f} ({best_big} thread"
-          f"{'s' if best_big > 1 else ''}; other {median(big[3 - best_big], 'steady'):.3f}) "
+          f"{'s' if best_big > 1 else ''}; other {seconds(median(big[3 - best_big], 'steady'))}) "
           f"| {ours_big / median(big[best_big], 'steady'):.2f}× | ≤ 0.6× |")
     print(f"| 784-512-256-10 against its arithmetic limit ({epoch_gflop([784, 512, 256, 10]):.1f} GFLOP / "
           f"{peak:.0f} GFLOP/s 2-thread GEMM peak) | {ours_big:.3f} | limit {limit:.3f} | {ours_big / limit:.2f}× | ≤ 1.25× |")
@@ -207,11 +231,12 @@ def scaling(data, images):
         for hidden in (128, 512, 2048):
             for batch in (16, 64, 256, 1024):
                 o = ours(folder, str(hidden), 2, batch)
-                p = {t: peer(folder, str(hidden), 2, t, batch) for t in THREADS}
+                p = {1: peer(folder, str(hidden), 2, 1, batch)}
+                p[2] = peer(folder, str(hidden), 2, 2, batch, limit=slower_than(p[1]))
                 best = min(THREADS, key=lambda t: p[t]["steady"])
                 rows.append((hidden, batch, o, p, best))
                 print(f"  hidden {hidden} batch {batch}: ours {o['steady']:.3f} s, PyTorch 1t {p[1]['steady']:.3f} s, "
-                      f"2t {p[2]['steady']:.3f} s  (load {o['load']:.2f} / {p[1]['load']:.2f} / {p[2]['load']:.2f})",
+                      f"2t {seconds(p[2]['steady'])}  (load {o['load']:.2f} / {p[1]['load']:.2f} / {p[2]['load']:.2f})",
                       flush=True)
     print()
     print("| hidden | batch | ours, samples/s | PyTorch at its faster setting, samples/s | time ratio |")

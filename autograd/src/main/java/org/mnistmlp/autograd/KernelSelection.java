@@ -9,6 +9,8 @@ final class KernelSelection {
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     private static volatile Kernels current;
+    /** The kernels the selection made itself (for {@link #current()} or {@link #useBest}), closed when replaced. */
+    private static Kernels owned;
 
     private KernelSelection() {}
 
@@ -21,7 +23,8 @@ final class KernelSelection {
         if (k == null) {
             synchronized (KernelSelection.class) {
                 if (current == null) {
-                    current = best(Runtime.getRuntime().availableProcessors());
+                    owned = best(Runtime.getRuntime().availableProcessors());
+                    current = owned;
                 }
                 k = current;
             }
@@ -31,6 +34,16 @@ final class KernelSelection {
 
     static void use(Kernels kernels) {
         current = java.util.Objects.requireNonNull(kernels);
+    }
+
+    static synchronized Kernels useBest(int threads) {
+        Kernels fresh = best(threads);
+        if (owned != null) {
+            owned.close();
+        }
+        owned = fresh;
+        current = fresh;
+        return fresh;
     }
 
     static Kernels best(int threads) {

@@ -4,8 +4,16 @@ package org.mnistmlp.autograd;
  * The compute kernels the ops call: matrix products and activations, on row-major float arrays.
  * Two implementations exist, {@link ScalarKernels} (plain Java, the reference) and a Vector API one;
  * {@link #current()} is the one the ops use.
+ *
+ * <p>Threads and ownership: multi-threaded kernels hold worker threads until {@link #close()}. Kernels
+ * from {@link #best(int)} belong to the caller, who closes them; the ones {@link #current()} creates by
+ * itself and the ones {@link #useBest(int)} creates belong to the selection, which keeps at most one such
+ * set alive at a time (and closes it when {@link #useBest(int)} replaces it). Every method may be called
+ * from several threads at once: a call that finds the worker threads busy with another call runs on its
+ * own thread alone, so two models trained side by side never wait for each other. Switch or close kernels
+ * only while no op is running.
  */
-public interface Kernels {
+public interface Kernels extends AutoCloseable {
 
     /** A short human-readable description, e.g. "scalar (1 thread)". */
     String description();
@@ -25,20 +33,34 @@ public interface Kernels {
     /** {@code gx[i] += gy[i]·f'(x[i])}, where {@code y = f(x)} is the forward output. */
     void activateBackward(Activation f, float[] x, float[] y, float[] gy, float[] gx, int n);
 
-    /** The kernels the ops use: at start-up, {@link #best(int)} for all available processors. */
+    /** Stops the worker threads, if any; using the kernels afterwards throws {@link IllegalStateException}. */
+    @Override
+    default void close() {}
+
+    /** The kernels the ops use: at start-up, the best ones for all available processors. */
     static Kernels current() {
         return KernelSelection.current();
     }
 
-    /** Makes {@code kernels} the ones every op uses from now on (e.g. to set the thread count). */
+    /** Makes {@code kernels} the ones every op uses from now on; the caller keeps them (and closes them). */
     static void use(Kernels kernels) {
         KernelSelection.use(kernels);
     }
 
     /**
-     * The fastest kernels this JVM can run on {@code threads} threads: the Vector API ones when the
+     * Makes the best kernels for {@code threads} threads the ones every op uses, owned by the selection:
+     * the kernels it made before for {@link #current()} or an earlier call are closed, so repeated calls
+     * leave one set of worker threads. Returns the kernels now in use.
+     */
+    static Kernels useBest(int threads) {
+        return KernelSelection.useBest(threads);
+    }
+
+    /**
+     * New kernels, the fastest this JVM can run on {@code threads} threads: the Vector API ones when the
      * module {@code jdk.incubator.vector} is readable, else the scalar ones. The system property
-     * {@code mnistmlp.kernels=scalar} forces the scalar ones.
+     * {@code mnistmlp.kernels=scalar} forces the scalar ones. They belong to the caller: close them
+     * (try-with-resources) to stop their {@code threads - 1} worker threads.
      */
     static Kernels best(int threads) {
         return KernelSelection.best(threads);

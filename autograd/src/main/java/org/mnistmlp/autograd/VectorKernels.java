@@ -23,8 +23,12 @@ final class VectorKernels implements Kernels {
     private static final FloatVector ZERO = FloatVector.zero(S);
     /** Finishes the elements after the last whole vector. */
     private static final ScalarKernels SCALAR = new ScalarKernels();
-    /** Below this many multiply-adds, handing work to another thread costs more than it saves. */
-    private static final long PARALLEL_MIN_FLOPS = 1L << 16;
+    /**
+     * Below this many multiply-adds (about 10 µs of one core's work), handing work to another thread costs
+     * more than it saves: the hand-off itself takes a microsecond or two, and far longer when the other
+     * thread has been descheduled on a busy machine. The small products of the last layer stay on one thread.
+     */
+    private static final long PARALLEL_MIN_FLOPS = 1L << 19;
     /** Side of the square tiles a transpose moves at a time. */
     private static final int TILE = 32;
 
@@ -33,6 +37,11 @@ final class VectorKernels implements Kernels {
 
     VectorKernels(int threads) {
         pool = new WorkerPool(threads);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
     }
 
     @Override

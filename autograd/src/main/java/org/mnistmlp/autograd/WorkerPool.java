@@ -1,5 +1,9 @@
 package org.mnistmlp.autograd;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
@@ -8,14 +12,38 @@ import java.util.function.IntConsumer;
  * calls kernels thousands of times a second, each for well under a millisecond, so hand-off latency
  * matters more than anything else here: idle workers spin briefly before parking, which keeps the
  * hand-off at about a microsecond while work keeps coming, and costs no CPU between epochs.
+ *
+ * <p>Concurrency contract:
+ * <ul>
+ * <li>{@link #run} may be called from any number of threads at once. One call at a time has the workers;
+ *     a call that finds them taken runs all its parts on its own thread, so that two models trained on
+ *     two threads never wait for each other.</li>
+ * <li>Parts are claimed, not assigned: when the caller has finished a part it takes the next one nobody
+ *     has started, so a worker that the operating system has descheduled (a busy shared machine) delays
+ *     nothing; the caller only ever waits for parts a worker is running.</li>
+ * <li>The parts must write disjoint data. Which thread runs a part never changes its result.</li>
+ * <li>{@link #close()} stops and joins the workers; {@link #run} afterwards throws
+ *     {@link IllegalStateException}. Close only when no call is in flight.</li>
+ * </ul>
  */
-final class WorkerPool {
+final class WorkerPool implements AutoCloseable {
     private static final long SPIN_NANOS = 200_000;
+    private static final int MAX_PARTS = 0xFFFF;
 
     private final Worker[] workers;
+    private final AtomicBoolean taken = new AtomicBoolean();
+    /** The current job: a generation (high 32 bits), its part count (16 bits) and the next unclaimed part (16 bits). */
+    private final AtomicLong job = new AtomicLong();
+    private final AtomicInteger finished = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile IntConsumer body;
+    private volatile boolean closed;
 
     WorkerPool(int threads) {
-        workers = new Worker[Math.max(0, threads - 1)];
+        if (threads < 1 || threads > MAX_PARTS) {
+            throw new IllegalArgumentException("worker pool: thread count must be in 1.." + MAX_PARTS + ", got " + threads);
+        }
+        workers = new Worker[threads - 1];
         for (int i = 0; i < workers.length; i++) {
             workers[i] = new Worker(i + 1);
             workers[i].start();
@@ -26,90 +54,121 @@ final class WorkerPool {
         return workers.length + 1;
     }
 
-    /** Runs {@code body.accept(p)} for p in [0, parts), parts ≤ threads(); part 0 on the caller. */
-    synchronized void run(int parts, IntConsumer body) {
-        for (int p = 1; p < parts; p++) {
-            workers[p - 1].post(body);
+    /** Runs {@code body.accept(p)} for every p in [0, parts), parts ≤ threads(), and returns when all have run. */
+    void run(int parts, IntConsumer body) {
+        if (closed) {
+            throw new IllegalStateException("kernels: used after close(); their worker threads have stopped");
         }
-        Throwable failure = null;
-        try {
-            body.accept(0);
-        } catch (Throwable t) {
-            failure = t;
-        }
-        for (int p = 1; p < parts; p++) {
-            Throwable t = workers[p - 1].await();
-            if (failure == null) {
-                failure = t;
+        if (parts <= 1 || !taken.compareAndSet(false, true)) {
+            for (int p = 0; p < parts; p++) {
+                body.accept(p);
             }
+            return;
         }
-        if (failure instanceof RuntimeException r) {
-            throw r;
-        } else if (failure instanceof Error e) {
-            throw e;
+        try {
+            this.body = body;
+            finished.set(0);
+            long generation = (job.get() >>> 32) + 1;
+            job.set(generation << 32 | (long) parts << 16);   // publishes body: workers read it after claiming
+            for (Worker w : workers) {
+                if (w.parked) {
+                    LockSupport.unpark(w);
+                }
+            }
+            runClaimedParts();
+            while (finished.get() < parts) {
+                Thread.onSpinWait();
+            }
+            Throwable t = failure.getAndSet(null);
+            if (t instanceof RuntimeException r) {
+                throw r;
+            } else if (t instanceof Error e) {
+                throw e;
+            }
+        } finally {
+            this.body = null;
+            taken.set(false);
         }
     }
 
-    private static final class Worker extends Thread {
-        private final int part;
-        private volatile IntConsumer task;
-        private volatile long posted;
-        private volatile long finished;
+    /** Claims and runs parts of the current job until none is left; returns whether it ran any. */
+    private boolean runClaimedParts() {
+        boolean ran = false;
+        for (long state = job.get(); ; state = job.get()) {
+            int next = (int) (state & 0xFFFF);
+            if (next >= (int) (state >>> 16 & 0xFFFF)) {
+                return ran;
+            }
+            if (job.compareAndSet(state, state + 1)) {
+                try {
+                    body.accept(next);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+                finished.incrementAndGet();
+                ran = true;
+            }
+        }
+    }
+
+    private boolean workLeft() {
+        long state = job.get();
+        return (state & 0xFFFF) < (state >>> 16 & 0xFFFF);
+    }
+
+    /** Stops the worker threads and waits for them to end. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        for (Worker w : workers) {
+            LockSupport.unpark(w);
+        }
+        boolean interrupted = false;
+        for (Worker w : workers) {
+            while (w.isAlive()) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Worker extends Thread {
         private volatile boolean parked;
-        private Throwable failure;
 
-        Worker(int part) {
-            super("kernel-worker-" + part);
-            this.part = part;
+        Worker(int index) {
+            super("kernel-worker-" + index);
             setDaemon(true);
-        }
-
-        void post(IntConsumer body) {
-            task = body;
-            posted++;
-            if (parked) {
-                LockSupport.unpark(this);
-            }
-        }
-
-        Throwable await() {
-            long target = posted;
-            while (finished != target) {
-                Thread.onSpinWait();
-            }
-            Throwable t = failure;
-            failure = null;
-            return t;
         }
 
         @Override
         public void run() {
-            long seen = 0;
-            while (true) {
-                seen = waitForPost(seen);
-                try {
-                    task.accept(part);
-                } catch (Throwable t) {
-                    failure = t;
+            while (!closed) {
+                if (!runClaimedParts()) {
+                    idle();
                 }
-                finished = seen;
             }
         }
 
-        private long waitForPost(long seen) {
+        /** Spins for a while, then parks, until there is work to claim or the pool closes. */
+        private void idle() {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (posted == seen) {
+            while (!workLeft() && !closed) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                 } else {
                     parked = true;
-                    if (posted == seen) {
+                    if (!workLeft() && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;
                 }
             }
-            return posted;
         }
     }
 }

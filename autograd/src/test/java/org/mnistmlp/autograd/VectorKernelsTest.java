@@ -12,21 +12,25 @@ class VectorKernelsTest {
     @Test
     void vectorModuleIsAvailableInTests() {
         assertTrue(Kernels.vectorAvailable(), "surefire runs with --add-modules jdk.incubator.vector");
-        assertTrue(Kernels.best(2).description().startsWith("Vector API"), Kernels.best(2).description());
+        try (Kernels best = Kernels.best(2)) {
+            assertTrue(best.description().startsWith("Vector API"), best.description());
+        }
     }
 
     @Test
     void agreeWithReferenceOnOneAndTwoThreads() {
-        KernelAgreement.assertAgreesWithReference(Kernels.best(1), new Random(5));
-        KernelAgreement.assertAgreesWithReference(Kernels.best(2), new Random(6));
+        try (Kernels one = Kernels.best(1); Kernels two = Kernels.best(2)) {
+            KernelAgreement.assertAgreesWithReference(one, new Random(5));
+            KernelAgreement.assertAgreesWithReference(two, new Random(6));
+        }
     }
 
     @Test
     void everyOpGivesTheSameResultsWithScalarAndVectorKernels() {
         Kernels previous = Kernels.current();
-        try {
+        try (Kernels vectorKernels = Kernels.best(2)) {
             float[][] scalar = runOps(new ScalarKernels());
-            float[][] vector = runOps(Kernels.best(2));
+            float[][] vector = runOps(vectorKernels);
             for (int i = 0; i < scalar.length; i++) {
                 assertArrayEquals(scalar[i], vector[i], 2e-4f, "output " + i);
             }

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -52,6 +53,11 @@ public class MatmulBenchmark {
             case "vector1" -> Kernels.best(1);
             default -> new ScalarKernels();
         };
+    }
+
+    @TearDown
+    public void tearDown() {
+        k.close();
     }
 
     /** Forward: Y = X·W, 64×784 · 784×128. */

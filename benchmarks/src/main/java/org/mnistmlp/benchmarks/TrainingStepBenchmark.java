@@ -1,5 +1,6 @@
 package org.mnistmlp.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One SGD step of the peer benchmark's network (784-128-10, ReLU, batch 64) as the trainer runs it,
- * inside a {@link TensorScope}. Run with {@code -prof gc} to see the allocation per step.
+ * inside a {@link TensorScope}, and the same step without the optimizer: the difference is what the
+ * separate SGD pass over the parameters costs, the most that folding the update into the weight-gradient
+ * products could save. {@code -p hidden=512-256} for the default model. Run with {@code -prof gc} to see
+ * the allocation per step.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,8 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC"})
 public class TrainingStepBenchmark {
+    /** The hidden layer widths, separated by dashes (JMH splits parameter lists at commas). */
     @Param({"128"})
-    public int hidden;
+    public String hidden;
 
     @Param({"64"})
     public int batch;
@@ -46,8 +51,14 @@ public class TrainingStepBenchmark {
 
     @Setup
     public void setUp() {
-        Kernels.use(Kernels.best(2));
-        model = Mlp.of(List.of(784, hidden, 10), "relu", Init.DEFAULT, 0);
+        Kernels.useBest(2);
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(784);
+        for (String width : hidden.split("-")) {
+            sizes.add(Integer.parseInt(width.trim()));
+        }
+        sizes.add(10);
+        model = Mlp.of(sizes, "relu", Init.DEFAULT, 0);
         sgd = new SGD(model.parameters(), 0.01);
         Random r = new Random(1);
         float[] x = new float[batch * 784];
@@ -65,6 +76,17 @@ public class TrainingStepBenchmark {
             Tensor loss = model.forward(images).crossEntropy(labels);
             loss.backward();
             sgd.step();
+            return loss.item();
+        }
+    }
+
+    /** The same step without {@code sgd.step()}: the weights stay put, so every call does the same work. */
+    @Benchmark
+    public float forwardAndBackward() {
+        try (TensorScope ignored = TensorScope.open()) {
+            sgd.zeroGrad();
+            Tensor loss = model.forward(images).crossEntropy(labels);
+            loss.backward();
             return loss.item();
         }
     }

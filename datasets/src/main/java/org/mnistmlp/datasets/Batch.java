@@ -5,9 +5,10 @@ import org.mnistmlp.autograd.Tensor;
 /**
  * A mini-batch: normalized images as a {@code [size, rows * cols]} tensor and their labels.
  *
- * <p>A batch is a view over buffers owned by the iterator that produced it: the next batch of
- * the same size from that iterator overwrites its tensor data and labels (this keeps batch
- * production free of allocation). Copy what must outlive the step. The last batch of an epoch,
+ * <p>A batch is a view over buffers owned by the iterator that produced it, valid until the
+ * iterator's next call to {@code next()}: from then on a later batch of the same size may overwrite
+ * its tensor data and labels (the iterator fills one batch while the caller uses another; this keeps
+ * batch production free of allocation). Copy what must outlive the step. The last batch of an epoch,
  * when smaller, has buffers of its own.
  */
 public final class Batch {

@@ -95,23 +95,27 @@ class ImageSetTest {
     }
 
     @Test
-    void fullBatchesReuseTheirBuffersAndTheLastSmallerOneHasItsOwn() {
+    void fullBatchesAlternateBetweenTwoBuffersAndTheLastSmallerOneHasItsOwn() {
         ImageSet set = numbered(COUNT, 2, 3);
         Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
         Batch first = batches.next();
         float[] data = first.images().data();
         int[] labels = first.labels();
         Batch second = batches.next();
-        assertSame(data, second.images().data());
-        assertSame(labels, second.labels());
-        assertEquals(10 / 255f, data[0], 1e-6f, "image 10 overwrote image 0");
-        Batch last = second;
+        assertNotSame(data, second.images().data(), "the next batch is filled while the served one is in use");
+        assertEquals(10 / 255f, second.images().data()[0], 1e-6f);
+        Batch third = batches.next();
+        assertSame(data, third.images().data());
+        assertSame(labels, third.labels());
+        assertEquals(20 / 255f, data[0], 1e-6f, "image 20 overwrote image 0");
+        Batch last = third;
         while (batches.hasNext()) {
             last = batches.next();
         }
         assertEquals(3, last.size());
         assertNotSame(data, last.images().data());
-        assertEquals(90 / 255f, data[0], 1e-6f, "the smaller last batch left the full buffers alone");
+        assertNotSame(second.images().data(), last.images().data());
+        assertEquals(80 / 255f, data[0], 1e-6f, "the smaller last batch left the full buffers alone");
     }
 
     @Test

@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         Validation.check(spec, model, training);
         PrintStream out = parent.stdout();
-        MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        MnistData mnist = Startup.kernelsAndData(training, model.hidden, activation.activation, data);
         training.validate(new Validation(spec), mnist.train());
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(out, null);

@@ -69,7 +69,8 @@ final class CompareCommand implements Callable<Integer> {
     private int compare(Path dir, Grid grid, List<RunOptions> options) {
         List<Grid.Run> runs = grid.runs();
         PrintStream stdout = parent.stdout();
-        MnistData mnist = Startup.kernelsAndData(options.get(0).training.threads, data);
+        RunOptions first = options.get(0);
+        MnistData mnist = Startup.kernelsAndData(first.training, first.model.hidden, first.activation.activation, data);
         options.forEach(o -> o.training.validate(new Validation(spec), mnist.train()));
 
         stdout.printf("grid     %d runs: %s%n", runs.size(), grid.varyingAxes().stream()

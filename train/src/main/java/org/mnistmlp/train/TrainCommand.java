@@ -70,7 +70,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private int train(Path dir, Resumption resumption) {
-        MnistData mnist = Startup.kernelsAndData(training.threads, data);
+        MnistData mnist = Startup.kernelsAndData(training, model.hidden, activation.activation, data);
         training.validate(new Validation(spec), mnist.train());
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         if (initFrom != null) {

@@ -19,8 +19,9 @@ import org.mnistmlp.autograd.Kernels;
  * jar manifest cannot ask for; so when the module is missing, the launcher starts the same {@code java}
  * again with the flag (and this JVM's own options), passes standard input and output through, and exits
  * with the child's exit code. Ctrl-C, SIGTERM and SIGHUP sent to this JVM are passed on to the child,
- * which stops as it would have without the relaunch. The child's one-line "Using incubator modules" warning is dropped, and it
- * uses the serial garbage collector unless a collector was chosen.
+ * which stops as it would have without the relaunch. The child's one-line "Using incubator modules"
+ * warning is dropped, and it uses the serial garbage collector with a small young generation unless a
+ * collector was chosen.
  * Set {@code MNISTMLP_NO_RELAUNCH=1} (or {@code -Dmnistmlp.relaunch=false}) to stay in this JVM with
  * the scalar kernels.
  */
@@ -71,11 +72,7 @@ final class VectorLauncher {
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
-            // Training allocates little that lives long; the serial collector keeps resident memory
-            // at about half of what the default collector takes, at no measurable cost in speed.
-            cmd.add("-XX:+UseSerialGC");
-        }
+        cmd.addAll(memoryOptions(jvmOptions));
         cmd.addAll(jvmOptions);
         cmd.add("-D" + CHILD_MARKER + "=true");
         cmd.add("-cp");
@@ -98,6 +95,23 @@ final class VectorLauncher {
         } catch (IOException e) {
             child.destroy();
         }
+    }
+
+    /**
+     * The collector settings the child gets unless this JVM was given its own. Training allocates little
+     * that lives long: the serial collector keeps resident memory at about half of what the default
+     * collector takes, and a 16 MB young generation (instead of a third of a heap sized from the machine's
+     * memory) keeps the pages that allocation touches few, a quarter less resident memory again, at no
+     * measurable cost in speed.
+     */
+    static List<String> memoryOptions(List<String> jvmOptions) {
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:+Use") && o.endsWith("GC"))) {
+            return List.of();
+        }
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-Xmn") || o.contains("NewSize"))) {
+            return List.of("-XX:+UseSerialGC");
+        }
+        return List.of("-XX:+UseSerialGC", "-Xmn16m");
     }
 
     private static Thread copyWithoutIncubatorWarning(InputStream from, PrintStream to) {

@@ -48,6 +48,14 @@ class VectorLauncherTest {
     }
 
     @Test
+    void theChildGetsTheSerialCollectorWithASmallYoungGenerationUnlessTheUserChoseOtherwise() {
+        assertEquals(List.of("-XX:+UseSerialGC", "-Xmn16m"), VectorLauncher.memoryOptions(List.of("-Xmx2g")));
+        assertEquals(List.of("-XX:+UseSerialGC"), VectorLauncher.memoryOptions(List.of("-Xmn64m")));
+        assertEquals(List.of("-XX:+UseSerialGC"), VectorLauncher.memoryOptions(List.of("-XX:MaxNewSize=64m")));
+        assertEquals(List.of(), VectorLauncher.memoryOptions(List.of("-XX:+UseG1GC")));
+    }
+
+    @Test
     void relaunchCanBeTurnedOff() throws Exception {
         Result r = runPlainJava(Map.of("MNISTMLP_NO_RELAUNCH", "1"), "--version");
         assertEquals(0, r.code(), r.err());

@@ -1,0 +1,129 @@
+package org.mnistmlp.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The kernels' worker threads: owned, closed, never leaked, and shared by concurrent callers without waiting. */
+class KernelThreadsTest {
+    /** A hang guard only: each of these tests finishes in milliseconds unless it deadlocks. */
+    private static final Duration HANG_GUARD = Duration.ofMinutes(1);
+
+    private static long liveWorkers() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("kernel-worker-")).count();
+    }
+
+    private static void product(Kernels k) {
+        float[] a = new float[64 * 784];
+        float[] b = new float[784 * 128];
+        k.matmul(a, b, new float[64 * 128], 64, 784, 128, false);
+    }
+
+    @Test
+    void closingTheKernelsFromBestStopsTheirWorkers() {
+        long before = liveWorkers();
+        for (int i = 0; i < 5; i++) {
+            try (Kernels k = Kernels.best(4)) {
+                product(k);
+                assertEquals(before + 3, liveWorkers(), "4 threads: the caller and 3 workers");
+            }
+        }
+        assertEquals(before, liveWorkers(), "five closed best(4) leave no worker behind");
+    }
+
+    @Test
+    void repeatedUseBestKeepsOneSetOfWorkers() {
+        Kernels.current();
+        try {
+            long before = liveWorkers();
+            for (int i = 0; i < 5; i++) {
+                product(Kernels.useBest(4));
+            }
+            assertTrue(liveWorkers() <= before + 3, "five useBest(4) leave one pool: " + liveWorkers() + " workers, " + before + " before");
+        } finally {
+            Kernels.useBest(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    @Test
+    void closedKernelsRefuseWorkThatNeedsTheirWorkers() {
+        Kernels k = Kernels.best(2);
+        k.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> product(k));
+        assertTrue(e.getMessage().contains("close"), e.getMessage());
+    }
+
+    @Test
+    void aCallerFindingTheWorkersBusyRunsAloneInsteadOfWaiting() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            assertTimeoutPreemptively(HANG_GUARD, () -> {
+                CountDownLatch firstInside = new CountDownLatch(1);
+                CountDownLatch release = new CountDownLatch(1);
+                Thread first = new Thread(() -> pool.run(2, part -> {
+                    if (part == 0) {
+                        firstInside.countDown();
+                        awaitUninterruptibly(release);
+                    }
+                }));
+                first.start();
+                firstInside.await();
+                int[] ran = new int[2];
+                pool.run(2, part -> ran[part]++);   // would block behind the first call on a serialising pool
+                assertEquals(1, ran[0]);
+                assertEquals(1, ran[1]);
+                release.countDown();
+                first.join();
+            });
+        }
+    }
+
+    @Test
+    void twoThreadsSharingKernelsBothGetTheReferenceResults() throws Exception {
+        try (Kernels k = Kernels.best(2)) {
+            ExecutorService two = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> a = two.submit(() -> KernelAgreement.assertAgreesWithReference(k, new Random(1)));
+                Future<?> b = two.submit(() -> KernelAgreement.assertAgreesWithReference(k, new Random(2)));
+                assertTimeoutPreemptively(HANG_GUARD, () -> {
+                    a.get();
+                    b.get();
+                });
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aFailingPartIsRethrownToTheCaller() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.run(2, part -> {
+                if (part == 1) {
+                    throw new IllegalArgumentException("part 1 failed");
+                }
+            }));
+            assertEquals("part 1 failed", e.getMessage());
+            int[] ran = new int[2];
+            pool.run(2, part -> ran[part]++);
+            assertEquals(2, ran[0] + ran[1], "the pool keeps working after a failure");
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         Experiment run = new Experiment(activation.activation.id(), model, activation.activation, training, mnist);
         run.printHeader(out, null);
         Interrupts.install();
-        return Outcomes.exitCode(out, () -> run.run(out, null, LiveView.none()), () -> printJson(out, run, mnist));
+        return ErrorReport.exitCode(out, () -> run.run(out, null, LiveView.none()), () -> printJson(out, run, mnist));
     }
 
     private static void printJson(PrintStream out, Experiment run, MnistData mnist) {

@@ -87,7 +87,7 @@ final class CompareCommand implements Callable<Integer> {
             Path runDir = OutputOptions.subfolder(dir, run.folder());
             stdout.printf("%n== %s (%d/%d) ==%n", run.label(), i + 1, runs.size());
             experiment.printHeader(stdout, runDir);
-            int runCode = Outcomes.exitCode(stdout, () -> experiment.run(stdout, runDir, LiveView.none()), () -> { });
+            int runCode = ErrorReport.exitCode(stdout, () -> experiment.run(stdout, runDir, LiveView.none()), () -> { });
             code = Math.max(code, runCode);
             rows.add(ComparisonRow.of(run, experiment));
             histories.add(experiment.recorder().history());

@@ -1,5 +1,6 @@
 package org.mnistmlp.train;
 
+import java.io.PrintStream;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,25 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * screen.
  */
 final class ErrorReport {
+    /** The exit code of a run whose loss stopped being a finite number. */
+    static final int DIVERGED = 3;
+
     private ErrorReport() {}
+
+    /**
+     * Runs training and turns how it ended into the program's exit code: 0 after {@code onSuccess}, else
+     * the one line saying why it stopped and the code of an interrupt or {@link #DIVERGED}.
+     */
+    static int exitCode(PrintStream out, Runnable training, Runnable onSuccess) {
+        try {
+            training.run();
+        } catch (Outcome.TrainingStopped stopped) {
+            out.println(stopped.getMessage());
+            return stopped.outcome().status() == Outcome.Status.INTERRUPTED ? Interrupts.exitCode() : DIVERGED;
+        }
+        onSuccess.run();
+        return 0;
+    }
 
     /** Reports bad options and returns exit code 2. */
     static int usageError(ParameterException e, String[] args) {
@@ -62,5 +81,15 @@ final class ErrorReport {
 
     private static String firstLine(String message) {
         return message.lines().findFirst().orElse(message);
+    }
+
+    /**
+     * Options that parse but cannot work together with what the program found, such as a batch larger
+     * than the training set: reported like any bad option, in one line with exit code 2.
+     */
+    static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message);
+        }
     }
 }

@@ -15,8 +15,8 @@ import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.ValidationSplit;
 import org.mnistmlp.nn.Module;
-import org.mnistmlp.nn.Safetensors;
 import org.mnistmlp.nn.Optimizer;
+import org.mnistmlp.nn.Safetensors;
 import org.mnistmlp.nn.Sequential;
 import org.mnistmlp.plots.LiveView;
 
@@ -52,7 +52,7 @@ final class Experiment {
             this.validation = Optional.empty();
         }
         if (training.batchSize > this.data.train().size()) {
-            throw new UsageError(String.format("--batch-size %d is larger than the training set (%,d images)",
+            throw new ErrorReport.UsageError(String.format("--batch-size %d is larger than the training set (%,d images)",
                     training.batchSize, this.data.train().size()));
         }
         this.model = modelOptions.mlp(data.name(), activation.id());
@@ -142,7 +142,7 @@ final class Experiment {
         String held = validation.map(v -> String.format(", %,d validation", v.size())).orElse("");
         out.printf("data     %s: %s (%,d train%s, %,d test images)%n", data.name().id(), data.source(),
                 data.train().size(), held, data.test().size());
-        out.printf("training %s, batch %d, %s%s, seed %d%n", Format.count(training.epochs, "epoch"), training.batchSize,
+        out.printf("training %s, batch %d, %s%s, seed %d%n", Terminal.count(training.epochs, "epoch"), training.batchSize,
                 training.optimizerSettings().summary(training.schedule.id()),
                 training.clipNorm > 0 ? ", gradient norm clipped to " + training.clipNorm : "", seed);
         out.printf("kernels  %s%n", Kernels.current().description());
@@ -162,7 +162,7 @@ final class Experiment {
 
     /**
      * Trains, printing progress to {@code out}, keeping files in {@code outDir} (if not null) and
-     * refreshing {@code view}. Throws {@link TrainingStopped} when the run ends early.
+     * refreshing {@code view}. Throws {@link Outcome.TrainingStopped} when the run ends early.
      */
     void run(PrintStream out, Path outDir, LiveView view) {
         TrainingSettings settings = training.settings(seed, data.name());

@@ -9,9 +9,10 @@ import org.mnistmlp.nn.Optimizer;
 import org.mnistmlp.nn.ParamGroup;
 import org.mnistmlp.nn.RMSprop;
 import org.mnistmlp.nn.SGD;
+import picocli.CommandLine.ITypeConverter;
 
 /** The optimizer a run uses, with every default resolved. */
-record OptimizerSettings(OptimizerKind kind, double learningRate, double momentum, double beta1, double beta2,
+record OptimizerSettings(Kind kind, double learningRate, double momentum, double beta1, double beta2,
                          double weightDecay, boolean decayBiases) {
 
     /** The optimizer over {@code model}'s parameters; biases form a group without weight decay unless {@code decayBiases}. */
@@ -45,5 +46,45 @@ record OptimizerSettings(OptimizerKind kind, double learningRate, double momentu
                 : kind.hasBetas() ? ", betas " + beta1 + "," + beta2 : "";
         return kind.id() + ", lr " + learningRate + " (" + schedule + ")" + extra + ", weight decay " + weightDecay
                 + (decayBiases || weightDecay == 0 ? "" : " (not on biases)");
+    }
+
+    /** The optimizers {@code --optimizer} offers, with the defaults that depend on the choice. */
+    enum Kind implements Choice {
+        SGD("sgd", 0.05, 0.9, 0),
+        ADAM("adam", 1e-3, 0, 0),
+        ADAMW("adamw", 1e-3, 0, 0.01),
+        RMSPROP("rmsprop", 1e-3, 0, 0);
+
+        private final String id;
+        final double defaultLearningRate;
+        final double defaultMomentum;
+        final double defaultWeightDecay;
+
+        Kind(String id, double defaultLearningRate, double defaultMomentum, double defaultWeightDecay) {
+            this.id = id;
+            this.defaultLearningRate = defaultLearningRate;
+            this.defaultMomentum = defaultMomentum;
+            this.defaultWeightDecay = defaultWeightDecay;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        boolean hasMomentum() {
+            return this == SGD || this == RMSPROP;
+        }
+
+        boolean hasBetas() {
+            return this == ADAM || this == ADAMW;
+        }
+
+        static final class Converter implements ITypeConverter<Kind> {
+            @Override
+            public Kind convert(String value) {
+                return Choice.parse(values(), value, "optimizer");
+            }
+        }
     }
 }

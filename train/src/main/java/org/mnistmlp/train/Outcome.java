@@ -15,4 +15,29 @@ record Outcome(Status status, String message) {
     String id() {
         return status.name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    /** Training ended early: Ctrl-C or another stopping signal, or a loss that is no longer a finite number. */
+    static final class TrainingStopped extends RuntimeException {
+        private final Outcome outcome;
+
+        TrainingStopped(Outcome outcome) {
+            super(outcome.message());
+            this.outcome = outcome;
+        }
+
+        Outcome outcome() {
+            return outcome;
+        }
+
+        static TrainingStopped interrupted(int epoch, int step) {
+            return new TrainingStopped(new Outcome(Outcome.Status.INTERRUPTED,
+                    "interrupted by " + Interrupts.cause() + " during epoch " + epoch + " at step " + step + "; completed epochs are kept"));
+        }
+
+        static TrainingStopped diverged(int epoch, int step, double loss, double learningRate) {
+            return new TrainingStopped(new Outcome(Outcome.Status.DIVERGED, String.format(
+                    "loss became %s at epoch %d step %d; try a smaller learning rate than --lr %s",
+                    loss, epoch, step, learningRate)));
+        }
+    }
 }

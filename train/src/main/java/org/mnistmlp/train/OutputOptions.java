@@ -52,7 +52,7 @@ final class OutputOptions {
 
     private static Path requested(Path dir, boolean overwrite) {
         if (Files.isDirectory(dir) && !overwrite && !isEmpty(dir)) {
-            throw new UsageError("--out " + dir + " already holds files; choose another folder or add --overwrite");
+            throw new ErrorReport.UsageError("--out " + dir + " already holds files; choose another folder or add --overwrite");
         }
         try {
             return Files.createDirectories(dir);

@@ -24,7 +24,7 @@ final class ProgressLine {
             int columns) {
         List<String> figures = new ArrayList<>(List.of(String.format("%3.0f%%", fraction * 100), String.format("loss %.4f", loss)));
         if (!Double.isNaN(secondsLeft)) {
-            figures.add(Format.duration(secondsLeft) + " left");
+            figures.add(Terminal.duration(secondsLeft) + " left");
         }
         figures.add(String.format("%,.0f samples/s", samplesPerSecond));
         String prefix = "epoch " + epoch + "/" + epochs + " ";

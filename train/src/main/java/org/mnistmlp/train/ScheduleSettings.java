@@ -2,12 +2,13 @@ package org.mnistmlp.train;
 
 import java.util.Map;
 import org.mnistmlp.nn.LearningRateSchedule;
+import picocli.CommandLine.ITypeConverter;
 
 /**
  * The learning-rate schedule a run uses, in epochs (resolved defaults), turned into steps once the
  * number of steps per epoch is known.
  */
-record ScheduleSettings(ScheduleKind kind, double warmupEpochs, int stepEpochs, double gamma) {
+record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, double gamma) {
 
     /** The schedule for a run of {@code epochs} epochs of {@code stepsPerEpoch} steps, at {@code lr} (the peak for one-cycle). */
     LearningRateSchedule build(double lr, int stepsPerEpoch, int epochs) {
@@ -26,9 +27,41 @@ record ScheduleSettings(ScheduleKind kind, double warmupEpochs, int stepEpochs, 
         if (kind.warmsUp()) {
             config.put("warmup_epochs", warmupEpochs);
         }
-        if (kind == ScheduleKind.STEP) {
+        if (kind == Kind.STEP) {
             config.put("step_epochs", stepEpochs);
             config.put("gamma", gamma);
+        }
+    }
+
+    /** The learning-rate schedules {@code --schedule} offers. */
+    enum Kind implements Choice {
+        CONSTANT("constant"),
+        STEP("step"),
+        COSINE("cosine"),
+        WARMUP_COSINE("warmup-cosine"),
+        ONE_CYCLE("one-cycle");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        /** Whether the schedule starts with a rising stretch ({@code --warmup-epochs}). */
+        boolean warmsUp() {
+            return this == WARMUP_COSINE || this == ONE_CYCLE;
+        }
+
+        static final class Converter implements ITypeConverter<Kind> {
+            @Override
+            public Kind convert(String value) {
+                return Choice.parse(values(), value, "schedule");
+            }
         }
     }
 }

@@ -4,7 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Whether output goes to a person at a terminal (live progress bars) or to a log (plain lines), and how wide it is. */
+/**
+ * Whether output goes to a person at a terminal (live progress bars) or to a log (plain lines), how wide
+ * it is, and the small text formats the program prints with.
+ */
 final class Terminal {
     static final int DEFAULT_COLUMNS = 80;
 
@@ -35,6 +38,17 @@ final class Terminal {
             Thread.currentThread().interrupt();
             return DEFAULT_COLUMNS;
         }
+    }
+
+    /** A count with its noun in the right number: "1 epoch", "3 epochs". */
+    static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
+    /** Seconds as m:ss (or h:mm:ss). */
+    static String duration(double seconds) {
+        long s = Math.round(Math.max(0, seconds));
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%d:%02d", s / 60, s % 60);
     }
 
     private static Integer parseColumns(String value) {

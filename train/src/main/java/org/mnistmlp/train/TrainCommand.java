@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The main job: train one model, show progress, keep metrics, plots and the model. */
-@Command(name = "java -jar train.jar", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
+@Command(name = "java -jar train.jar", mixinStandardHelpOptions = true, versionProvider = StandardOptions.Version.class, sortOptions = false,
         description = "Trains a multi-layer perceptron on MNIST and keeps metrics.json, loss.png, accuracy.png, model.bin and "
                 + "checkpoint.bin (for --resume) in --out.",
         subcommands = {CompareCommand.class, PlotCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class, GradCheckCommand.class, BenchCommand.class},
@@ -96,7 +96,7 @@ final class TrainCommand implements Callable<Integer> {
                             + "window closed: training continues; charts are written to " + dir + " when it ends");
                 }
             });
-            int code = Outcomes.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
+            int code = ErrorReport.exitCode(stdout, () -> run.run(stdout, dir, view), () -> printSummary(run, dir));
             training.set(false);
             if (Interrupts.requested() && Files.exists(dir.resolve(Checkpoint.FILE))) {
                 stdout.println("resume with: java -jar train.jar --resume " + quoted(dir));
@@ -142,7 +142,7 @@ final class TrainCommand implements Callable<Integer> {
         } else {
             EpochResult best = epochs.stream().max((a, b) -> Double.compare(a.testAccuracy(), b.testAccuracy())).orElseThrow();
             stdout.printf("%ndone: test accuracy %.2f%% after %s (best %.2f%% at epoch %d), %.1f s of training%n",
-                    last.testAccuracy() * 100, Format.count(last.epoch(), "epoch"), best.testAccuracy() * 100, best.epoch(),
+                    last.testAccuracy() * 100, Terminal.count(last.epoch(), "epoch"), best.testAccuracy() * 100, best.epoch(),
                     trainSeconds);
         }
         stdout.printf("kept in %s: %s, %s, %s, %s, %s%n", dir, RunFiles.MODEL, RunFiles.METRICS, RunFiles.LOSS_CHART,

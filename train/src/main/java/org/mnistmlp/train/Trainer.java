@@ -9,8 +9,8 @@ import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.ClipGrad;
-import org.mnistmlp.nn.LearningRateSchedule;
 import org.mnistmlp.nn.Dropout;
+import org.mnistmlp.nn.LearningRateSchedule;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
 
@@ -18,7 +18,7 @@ import org.mnistmlp.nn.Optimizer;
  * The training loop: shuffled mini-batches, forward, loss, backward, optional gradient clipping, an
  * optimizer step at the scheduled learning rate, and an evaluation on the validation split (if any) and
  * the test split after every epoch. Everything it learns goes to its listeners; it ends after an epoch
- * when a listener asks (early stopping), and stops at once, with {@link TrainingStopped}, on Ctrl-C or
+ * when a listener asks (early stopping), and stops at once, with {@link Outcome.TrainingStopped}, on Ctrl-C or
  * when the loss stops being a finite number.
  */
 final class Trainer {
@@ -63,7 +63,7 @@ final class Trainer {
                     break;
                 }
             }
-        } catch (TrainingStopped stopped) {
+        } catch (Outcome.TrainingStopped stopped) {
             outcome = stopped.outcome();
             throw stopped;
         } finally {
@@ -85,7 +85,7 @@ final class Trainer {
         for (Batch batch : data.train().batches(batchSize, settings.seed(), epoch, norm)) {
             step++;
             if (Interrupts.requested()) {
-                throw TrainingStopped.interrupted(epoch, step);
+                throw Outcome.TrainingStopped.interrupted(epoch, step);
             }
             long globalStep = (long) (epoch - 1) * stepsPerEpoch + step - 1;
             optimizer.setLearningRate(schedule.rate(globalStep, totalSteps));
@@ -97,7 +97,7 @@ final class Trainer {
                 Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
                 value = loss.item();
                 if (!Double.isFinite(value)) {
-                    throw TrainingStopped.diverged(epoch, step, value, settings.learningRate());
+                    throw Outcome.TrainingStopped.diverged(epoch, step, value, settings.learningRate());
                 }
                 loss.backward();
                 if (settings.clipNorm() > 0) {

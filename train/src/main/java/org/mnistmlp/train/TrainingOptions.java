@@ -14,9 +14,9 @@ final class TrainingOptions {
     @Option(names = "--batch-size", defaultValue = "64", paramLabel = "N", description = "images per optimizer step (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--optimizer", defaultValue = "sgd", converter = OptimizerKind.Converter.class, paramLabel = "NAME",
+    @Option(names = "--optimizer", defaultValue = "sgd", converter = OptimizerSettings.Kind.Converter.class, paramLabel = "NAME",
             description = "sgd, adam, adamw or rmsprop (default: ${DEFAULT-VALUE})")
-    OptimizerKind optimizer;
+    OptimizerSettings.Kind optimizer;
 
     @Option(names = "--lr", paramLabel = "RATE",
             description = "learning rate, the peak for one-cycle (default: 0.05 for sgd, 0.001 for the others)")
@@ -37,9 +37,9 @@ final class TrainingOptions {
     @Option(names = "--no-bias-decay", description = "no weight decay on biases")
     boolean noBiasDecay;
 
-    @Option(names = "--schedule", defaultValue = "cosine", converter = ScheduleKind.Converter.class, paramLabel = "NAME",
+    @Option(names = "--schedule", defaultValue = "cosine", converter = ScheduleSettings.Kind.Converter.class, paramLabel = "NAME",
             description = "learning-rate schedule: constant, step, cosine, warmup-cosine or one-cycle (default: ${DEFAULT-VALUE})")
-    ScheduleKind schedule;
+    ScheduleSettings.Kind schedule;
 
     @Option(names = "--warmup-epochs", paramLabel = "E",
             description = "epochs (may be fractional) of rising rate for warmup-cosine and one-cycle "
@@ -90,8 +90,8 @@ final class TrainingOptions {
         v.requireOnlyWith("--warmup-epochs", schedule.warmsUp(), "warmup-cosine and one-cycle, not " + schedule.id());
         v.require(!schedule.warmsUp() || s.warmupEpochs() > 0 && s.warmupEpochs() < epochs,
                 "--warmup-epochs must be above 0 and below --epochs (" + epochs + ") for " + schedule.id() + ", got " + s.warmupEpochs());
-        v.requireOnlyWith("--step-epochs", schedule == ScheduleKind.STEP, "the step schedule, not " + schedule.id());
-        v.requireOnlyWith("--gamma", schedule == ScheduleKind.STEP, "the step schedule, not " + schedule.id());
+        v.requireOnlyWith("--step-epochs", schedule == ScheduleSettings.Kind.STEP, "the step schedule, not " + schedule.id());
+        v.requireOnlyWith("--gamma", schedule == ScheduleSettings.Kind.STEP, "the step schedule, not " + schedule.id());
         v.require(stepEpochs >= 1, "--step-epochs must be at least 1, got " + stepEpochs);
         v.require(gamma > 0 && gamma <= 1, "--gamma must be in (0, 1], got " + gamma);
         v.require(clipNorm >= 0 && Double.isFinite(clipNorm), "--clip-norm must be zero (off) or positive, got " + clipNorm);
@@ -130,7 +130,7 @@ final class TrainingOptions {
 
     /** The schedule settings, the warm-up's default resolved for the chosen schedule. */
     ScheduleSettings scheduleSettings() {
-        double warmup = warmupEpochs != null ? warmupEpochs : schedule == ScheduleKind.ONE_CYCLE ? 0.3 * epochs : 1;
+        double warmup = warmupEpochs != null ? warmupEpochs : schedule == ScheduleSettings.Kind.ONE_CYCLE ? 0.3 * epochs : 1;
         return new ScheduleSettings(schedule, warmup, stepEpochs, gamma);
     }
 

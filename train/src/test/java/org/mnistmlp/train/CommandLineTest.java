@@ -80,8 +80,8 @@ class CommandLineTest {
 
     @Test
     void formatCounts() {
-        assertEquals("1 epoch", Format.count(1, "epoch"));
-        assertEquals("0 epochs", Format.count(0, "epoch"));
-        assertEquals("1,000 epochs", Format.count(1000, "epoch"));
+        assertEquals("1 epoch", Terminal.count(1, "epoch"));
+        assertEquals("0 epochs", Terminal.count(0, "epoch"));
+        assertEquals("1,000 epochs", Terminal.count(1000, "epoch"));
     }
 }

@@ -138,7 +138,7 @@ class FaultsTest {
     void divergingLossStopsWithAHint(@TempDir Path out) throws IOException {
         ProgramRun run = ProgramRun.of("--data", ProgramRun.SUBSET.toString(), "--out", out.toString(), "--hidden", "32",
                 "--lr", "1e6", "--momentum", "0", "--schedule", "constant");
-        assertEquals(Outcomes.DIVERGED, run.exitCode(), run.toString());
+        assertEquals(ErrorReport.DIVERGED, run.exitCode(), run.toString());
         String line = run.out().lines().filter(l -> l.startsWith("loss became")).findFirst().orElseThrow(() -> new AssertionError(run));
         assertTrue(line.matches("loss became (NaN|-?Infinity) at epoch 1 step \\d+; try a smaller learning rate.*"), line);
         JsonObject m = JsonParser.parseString(Files.readString(out.resolve("metrics.json"))).getAsJsonObject();

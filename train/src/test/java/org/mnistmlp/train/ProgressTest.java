@@ -72,7 +72,7 @@ class ProgressTest {
 
     @Test
     void laterEpochsEstimateFromTheirFirstStep() {
-        TimeLeft left = new TimeLeft();
+        ProgressPrinter.TimeLeft left = new ProgressPrinter.TimeLeft();
         left.startEpoch(Double.NaN);
         left.step(1, 2.0);
         assertTrue(Double.isNaN(left.seconds(1, 300)));

@@ -27,7 +27,7 @@ class TrainerDropoutTest {
             @Override public void onStep(StepEvent step) { losses.add(step.loss()); }
         };
         SGD sgd = SGD.builder(model.parameters()).learningRate(0.1).momentum(0.9).build();
-        TrainingSettings settings = new TrainingSettings(1, 64, 0.1, new ScheduleSettings(ScheduleKind.CONSTANT, 0, 1, 1), 0, 4,
+        TrainingSettings settings = new TrainingSettings(1, 64, 0.1, new ScheduleSettings(ScheduleSettings.Kind.CONSTANT, 0, 1, 1), 0, 4,
                 Normalization.forDataset(DatasetName.MNIST));
         new Trainer(model, sgd, settings, List.of(recorder)).run(DATA, Optional.empty(), 0);
         return losses;

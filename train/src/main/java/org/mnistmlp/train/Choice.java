@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.TypeConversionException;
 
 /** An option value named by a lower-case word on the command line, such as {@code adamw} or {@code one-cycle}. */
-interface Choice {
+public interface Choice {
 
     /** The name a user types. */
     String id();

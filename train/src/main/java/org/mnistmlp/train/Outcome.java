@@ -1,8 +1,9 @@
 package org.mnistmlp.train;
 
 /** How a training run ended. */
-record Outcome(Status status, String message) {
-    enum Status { COMPLETED, STOPPED_EARLY, INTERRUPTED, DIVERGED }
+public record Outcome(Status status, String message) {
+    /** The ways a run ends. */
+    public enum Status { COMPLETED, STOPPED_EARLY, INTERRUPTED, DIVERGED }
 
     static Outcome completed() {
         return new Outcome(Status.COMPLETED, "");
@@ -12,12 +13,13 @@ record Outcome(Status status, String message) {
         return new Outcome(Status.STOPPED_EARLY, message);
     }
 
-    String id() {
+    /** The status as runs record it: completed, stopped_early, interrupted, diverged. */
+    public String id() {
         return status.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Training ended early: Ctrl-C or another stopping signal, or a loss that is no longer a finite number. */
-    static final class TrainingStopped extends RuntimeException {
+    public static final class TrainingStopped extends RuntimeException {
         private final Outcome outcome;
 
         TrainingStopped(Outcome outcome) {
@@ -25,7 +27,8 @@ record Outcome(Status status, String message) {
             this.outcome = outcome;
         }
 
-        Outcome outcome() {
+        /** How the run ended. */
+        public Outcome outcome() {
             return outcome;
         }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.ITypeConverter;
  * The learning-rate schedule a run uses, in epochs (resolved defaults), turned into steps once the
  * number of steps per epoch is known.
  */
-record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, double gamma) {
+public record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, double gamma) {
 
     /** The schedule for a run of {@code epochs} epochs of {@code stepsPerEpoch} steps, at {@code lr} (the peak for one-cycle). */
     LearningRateSchedule build(double lr, int stepsPerEpoch, int epochs) {
@@ -22,7 +22,7 @@ record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, double g
     }
 
     /** Adds the settings that apply to this schedule to a run's recorded configuration. */
-    void describe(Map<String, Object> config) {
+    public void describe(Map<String, Object> config) {
         config.put("schedule", kind.id());
         if (kind.warmsUp()) {
             config.put("warmup_epochs", warmupEpochs);
@@ -34,7 +34,7 @@ record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, double g
     }
 
     /** The learning-rate schedules {@code --schedule} offers. */
-    enum Kind implements Choice {
+    public enum Kind implements Choice {
         CONSTANT("constant"),
         STEP("step"),
         COSINE("cosine"),
@@ -53,11 +53,12 @@ record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, double g
         }
 
         /** Whether the schedule starts with a rising stretch ({@code --warmup-epochs}). */
-        boolean warmsUp() {
+        public boolean warmsUp() {
             return this == WARMUP_COSINE || this == ONE_CYCLE;
         }
 
-        static final class Converter implements ITypeConverter<Kind> {
+        /** Reads {@code --schedule}: one of the ids, any case. */
+        public static final class Converter implements ITypeConverter<Kind> {
             @Override
             public Kind convert(String value) {
                 return Choice.parse(values(), value, "schedule");

@@ -79,7 +79,7 @@ final class CompareCommand implements Callable<Integer> {
                 .map(a -> a.name() + " " + String.join(" | ", a.values())).collect(Collectors.joining("; ")));
         stdout.printf("warm-up  %.1f s on %,d images, not counted%n", warmUp(runs.get(0), mnist), WARM_UP_IMAGES);
         Interrupts.install();
-        List<ComparisonRow> rows = new ArrayList<>();
+        List<ComparisonTable.Row> rows = new ArrayList<>();
         List<RunHistory> histories = new ArrayList<>();
         int code = 0;
         for (int i = 0; i < runs.size() && !Interrupts.requested(); i++) {
@@ -91,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
             experiment.printHeader(stdout, runDir);
             int runCode = ErrorReport.exitCode(stdout, () -> experiment.run(stdout, runDir, LiveView.none()), () -> { });
             code = Math.max(code, runCode);
-            rows.add(ComparisonRow.of(run, experiment));
+            rows.add(ComparisonTable.Row.of(run, experiment));
             histories.add(experiment.recorder().history());
         }
         writeResults(stdout, dir, grid, rows, histories, mnist.name().id());
@@ -141,11 +141,11 @@ final class CompareCommand implements Callable<Integer> {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private void writeResults(PrintStream stdout, Path dir, Grid grid, List<ComparisonRow> rows, List<RunHistory> histories,
+    private void writeResults(PrintStream stdout, Path dir, Grid grid, List<ComparisonTable.Row> rows, List<RunHistory> histories,
             String dataset) {
         ChartFiles.writePng(Charts.lossComparison(histories, dataset), dir.resolve(LOSS_CHART));
         ChartFiles.writePng(Charts.accuracyComparison(histories, dataset), dir.resolve(ACCURACY_CHART));
-        List<ComparisonRow> sorted = new ArrayList<>(rows);
+        List<ComparisonTable.Row> sorted = new ArrayList<>(rows);
         sorted.sort(sort.order());
         ComparisonTable table = new ComparisonTable(grid.varyingAxes().stream().map(Grid.Axis::name).toList(), sorted);
         String heading = String.format("%d of %d runs, sorted by %s (best first)", rows.size(), grid.runs().size(), sort.id());

@@ -10,17 +10,17 @@ import picocli.CommandLine.TypeConversionException;
 
 /** What {@code compare} sorts its table by: the best run first. */
 enum CompareMetric {
-    TEST_ACCURACY(ComparisonRow::testAccuracy, true),
-    TEST_LOSS(ComparisonRow::testLoss, false),
-    VALIDATION_ACCURACY(ComparisonRow::validationAccuracy, true),
-    VALIDATION_LOSS(ComparisonRow::validationLoss, false),
-    TRAIN_LOSS(ComparisonRow::trainLoss, false),
-    TIME(ComparisonRow::trainSeconds, false);
+    TEST_ACCURACY(ComparisonTable.Row::testAccuracy, true),
+    TEST_LOSS(ComparisonTable.Row::testLoss, false),
+    VALIDATION_ACCURACY(ComparisonTable.Row::validationAccuracy, true),
+    VALIDATION_LOSS(ComparisonTable.Row::validationLoss, false),
+    TRAIN_LOSS(ComparisonTable.Row::trainLoss, false),
+    TIME(ComparisonTable.Row::trainSeconds, false);
 
-    private final ToDoubleFunction<ComparisonRow> value;
+    private final ToDoubleFunction<ComparisonTable.Row> value;
     private final boolean higherIsBetter;
 
-    CompareMetric(ToDoubleFunction<ComparisonRow> value, boolean higherIsBetter) {
+    CompareMetric(ToDoubleFunction<ComparisonTable.Row> value, boolean higherIsBetter) {
         this.value = value;
         this.higherIsBetter = higherIsBetter;
     }
@@ -31,9 +31,9 @@ enum CompareMetric {
     }
 
     /** Best first; rows without the figure (no epoch finished, no validation split) last, in their order. */
-    Comparator<ComparisonRow> order() {
+    Comparator<ComparisonTable.Row> order() {
         Comparator<Double> figures = higherIsBetter ? Comparator.reverseOrder() : Comparator.naturalOrder();
-        return Comparator.comparing((ComparisonRow row) -> Double.isNaN(value.applyAsDouble(row)))
+        return Comparator.comparing((ComparisonTable.Row row) -> Double.isNaN(value.applyAsDouble(row)))
                 .thenComparing(row -> value.applyAsDouble(row), figures);
     }
 

@@ -3,7 +3,11 @@ package org.mnistmlp.train.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import org.mnistmlp.train.EpochResult;
+import org.mnistmlp.train.Outcome;
+import org.mnistmlp.train.RunRecorder;
 
 /**
  * The results of a comparison, one row per run in the order given, as text for the terminal, a Markdown
@@ -15,15 +19,15 @@ final class ComparisonTable {
     private final List<List<String>> rows = new ArrayList<>();
     private final List<String> folders = new ArrayList<>();
 
-    ComparisonTable(List<String> varying, List<ComparisonRow> runs) {
-        boolean validation = runs.stream().anyMatch(ComparisonRow::hasValidation);
+    ComparisonTable(List<String> varying, List<Row> runs) {
+        boolean validation = runs.stream().anyMatch(Row::hasValidation);
         header.addAll(varying);
         header.addAll(List.of("test acc %", "test loss", "train loss"));
         if (validation) {
             header.addAll(List.of("val acc %", "val loss"));
         }
         header.addAll(List.of("train s", "epochs", "status"));
-        for (ComparisonRow run : runs) {
+        for (Row run : runs) {
             List<String> cells = new ArrayList<>(run.settings());
             cells.addAll(List.of(percent(run.testAccuracy()), figure(run.testLoss()), figure(run.trainLoss())));
             if (validation) {
@@ -107,5 +111,38 @@ final class ComparisonTable {
 
     private static String csvCell(String cell) {
         return cell.contains(",") || cell.contains("\"") || cell.contains("\n") ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    /**
+     * One run of a comparison as its table shows it. The figures are those of the epoch whose model the run
+     * keeps (the best by validation with a validation split, else the last); NaN where there is none.
+     *
+     * @param label what tells the run apart, e.g. {@code lr=0.1, hidden=512,256}
+     * @param folder the run's own folder, relative to the comparison's
+     * @param settings the values of the options that vary, in column order
+     * @param epochs epochs completed
+     * @param trainSeconds training time summed over the completed epochs, NaN before the first
+     * @param status how the run ended: completed, stopped_early, interrupted, diverged
+     */
+    record Row(String label, String folder, List<String> settings, int epochs, double trainSeconds, String status,
+                         double testAccuracy, double testLoss, double trainLoss, double validationAccuracy,
+                         double validationLoss) {
+
+        static Row of(Grid.Run run, Experiment experiment) {
+            RunRecorder recorder = experiment.recorder();
+            List<EpochResult> epochs = recorder.epochs();
+            Optional<EpochResult> kept = recorder.kept();
+            double seconds = epochs.isEmpty() ? Double.NaN : epochs.stream().mapToDouble(EpochResult::trainSeconds).sum();
+            String status = recorder.outcome().map(Outcome::id).orElse("running");
+            return new Row(run.label(), run.folder(), run.varyingValues(), epochs.size(), seconds, status,
+                    kept.map(EpochResult::testAccuracy).orElse(Double.NaN), kept.map(EpochResult::testLoss).orElse(Double.NaN),
+                    kept.map(EpochResult::trainLoss).orElse(Double.NaN),
+                    kept.map(EpochResult::validationAccuracy).orElse(Double.NaN),
+                    kept.map(EpochResult::validationLoss).orElse(Double.NaN));
+        }
+
+        boolean hasValidation() {
+            return !Double.isNaN(validationAccuracy);
+        }
     }
 }

@@ -35,9 +35,14 @@ final class GridOptions implements IModelTransformer {
         return option.splitRegex().isEmpty() ? one + "[,...]" : one + "[," + one + "...]";
     }
 
-    /** The option's description, its default written in (the grid option itself has none). */
+    /**
+     * The option's description, its default written in (the grid option itself has none). Picocli hands
+     * the text out formatted ({@code %%} already {@code %}), so a percent sign is escaped again.
+     */
     private static String[] describe(OptionSpec option) {
         String defaultValue = String.valueOf(option.defaultValueString());
-        return Arrays.stream(option.description()).map(line -> line.replace("${DEFAULT-VALUE}", defaultValue)).toArray(String[]::new);
+        return Arrays.stream(option.description())
+                .map(line -> line.replace("${DEFAULT-VALUE}", defaultValue).replace("%", "%%"))
+                .toArray(String[]::new);
     }
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,6 +69,22 @@ class CommandLineTest {
             assertEquals(0, help.exitCode(), help.toString());
             assertTrue(help.out().contains("--version"), command + ": " + help.out());
         }
+    }
+
+    @Test
+    void compareHelpShowsTheTrainingOptionsWithoutPicocliWarnings() {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        ProgramRun help;
+        try {
+            help = ProgramRun.of("compare", "--help");
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals(0, help.exitCode(), help.toString());
+        assertTrue(help.out().contains("30% of the run for one-cycle"), help.out());
+        assertEquals("", warnings.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.mnistmlp.train;
 
 import java.util.Map;
 import org.mnistmlp.nn.LearningRateSchedule;
-import picocli.CommandLine.ITypeConverter;
 
 /**
  * The learning-rate schedule a run uses, in epochs (resolved defaults), turned into steps once the
@@ -34,7 +33,7 @@ public record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, d
     }
 
     /** The learning-rate schedules {@code --schedule} offers. */
-    public enum Kind implements Choice {
+    public enum Kind {
         CONSTANT("constant"),
         STEP("step"),
         COSINE("cosine"),
@@ -47,7 +46,7 @@ public record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, d
             this.id = id;
         }
 
-        @Override
+        /** The name a user types and runs record, such as {@code one-cycle}. */
         public String id() {
             return id;
         }
@@ -55,14 +54,6 @@ public record ScheduleSettings(Kind kind, double warmupEpochs, int stepEpochs, d
         /** Whether the schedule starts with a rising stretch ({@code --warmup-epochs}). */
         public boolean warmsUp() {
             return this == WARMUP_COSINE || this == ONE_CYCLE;
-        }
-
-        /** Reads {@code --schedule}: one of the ids, any case. */
-        public static final class Converter implements ITypeConverter<Kind> {
-            @Override
-            public Kind convert(String value) {
-                return Choice.parse(values(), value, "schedule");
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package org.mnistmlp.train.cli;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ITypeConverter;
@@ -35,6 +36,20 @@ final class LowerCaseEnumConverter<E extends Enum<E>> implements ITypeConverter<
         String choices = Arrays.stream(type.getEnumConstants()).map(LowerCaseEnumConverter::userName)
                 .collect(Collectors.joining(", "));
         throw new TypeConversionException("'" + value + "' is not one of " + choices);
+    }
+
+    /**
+     * The constant of {@code choices} whose {@code id} a user typed (any case), or a conversion error
+     * naming {@code what} and listing the ids: "unknown optimizer 'adagrad'; expected one of: sgd, adam".
+     */
+    static <C extends Enum<C>> C byId(C[] choices, Function<C, String> id, String text, String what) {
+        for (C choice : choices) {
+            if (id.apply(choice).equalsIgnoreCase(text)) {
+                return choice;
+            }
+        }
+        throw new TypeConversionException("unknown " + what + " '" + text + "'; expected one of: "
+                + Arrays.stream(choices).map(id).collect(Collectors.joining(", ")));
     }
 
     /** Registers a converter for every enum type that an option of any command takes. */

@@ -9,7 +9,6 @@ import org.mnistmlp.nn.Optimizer;
 import org.mnistmlp.nn.ParamGroup;
 import org.mnistmlp.nn.RMSprop;
 import org.mnistmlp.nn.SGD;
-import org.mnistmlp.train.Choice;
 import picocli.CommandLine.ITypeConverter;
 
 /** The optimizer a run uses, with every default resolved. */
@@ -50,7 +49,7 @@ record OptimizerSettings(Kind kind, double learningRate, double momentum, double
     }
 
     /** The optimizers {@code --optimizer} offers, with the defaults that depend on the choice. */
-    enum Kind implements Choice {
+    enum Kind {
         SGD("sgd", 0.05, 0.9, 0),
         ADAM("adam", 1e-3, 0, 0),
         ADAMW("adamw", 1e-3, 0, 0.01),
@@ -68,8 +67,8 @@ record OptimizerSettings(Kind kind, double learningRate, double momentum, double
             this.defaultWeightDecay = defaultWeightDecay;
         }
 
-        @Override
-        public String id() {
+        /** The name a user types and runs record, such as {@code adamw}. */
+        String id() {
             return id;
         }
 
@@ -84,7 +83,7 @@ record OptimizerSettings(Kind kind, double learningRate, double momentum, double
         static final class Converter implements ITypeConverter<Kind> {
             @Override
             public Kind convert(String value) {
-                return Choice.parse(values(), value, "optimizer");
+                return LowerCaseEnumConverter.byId(values(), Kind::id, value, "optimizer");
             }
         }
     }

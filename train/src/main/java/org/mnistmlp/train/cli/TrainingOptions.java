@@ -7,6 +7,7 @@ import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.train.EarlyStopping;
 import org.mnistmlp.train.ScheduleSettings;
 import org.mnistmlp.train.TrainingSettings;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
 /** How long and how fast to train, with which optimizer and schedule, and on how many threads. */
@@ -40,7 +41,7 @@ final class TrainingOptions {
     @Option(names = "--no-bias-decay", description = "no weight decay on biases")
     boolean noBiasDecay;
 
-    @Option(names = "--schedule", defaultValue = "cosine", converter = ScheduleSettings.Kind.Converter.class, paramLabel = "NAME",
+    @Option(names = "--schedule", defaultValue = "cosine", converter = ScheduleConverter.class, paramLabel = "NAME",
             description = "learning-rate schedule: constant, step, cosine, warmup-cosine or one-cycle (default: ${DEFAULT-VALUE})")
     ScheduleSettings.Kind schedule;
 
@@ -150,5 +151,13 @@ final class TrainingOptions {
     TrainingSettings settings(long seed, DatasetName dataset) {
         return new TrainingSettings(epochs, batchSize, optimizerSettings().learningRate(), scheduleSettings(), clipNorm, seed,
                 Normalization.forDataset(dataset));
+    }
+
+    /** Reads {@code --schedule}: one of the schedules' names, any case. */
+    static final class ScheduleConverter implements ITypeConverter<ScheduleSettings.Kind> {
+        @Override
+        public ScheduleSettings.Kind convert(String value) {
+            return LowerCaseEnumConverter.byId(ScheduleSettings.Kind.values(), ScheduleSettings.Kind::id, value, "schedule");
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 usage (from the repository root, after `mvn -B package -DskipTests`):
     java --add-modules jdk.incubator.vector -XX:+UseSerialGC -Dmnistmlp.relaunched=true \\
-        -XX:StartFlightRecording=filename=/tmp/run.jfr,settings=profile -cp train.jar org.mnistmlp.train.Main bench ...
+        -XX:StartFlightRecording=filename=/tmp/run.jfr,settings=profile -cp train.jar org.mnistmlp.train.cli.Main bench ...
     /usr/bin/python3 benchmarks/jfr_breakdown.py /tmp/run.jfr
 
 Counts the jdk.ExecutionSample events of the main thread and the kernel workers taken inside the training

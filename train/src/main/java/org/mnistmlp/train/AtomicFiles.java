@@ -8,10 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes files so that a reader, or a crash, never sees half of one: a temporary file, then a move. */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {}
 
-    static void writeString(Path target, String content) {
+    /** Writes {@code content} as UTF-8 to {@code target}, replacing it whole or not at all. */
+    public static void writeString(Path target, String content) {
         writeBytes(target, content.getBytes(StandardCharsets.UTF_8));
     }
 

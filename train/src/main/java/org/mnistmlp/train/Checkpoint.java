@@ -34,8 +34,9 @@ import org.mnistmlp.nn.OptimizerState;
  *                      recognise its {@code model.bin}
  * @param optimizer the optimizer's state after the last completed epoch
  */
-record Checkpoint(List<String> options, int plannedEpochs, int completedEpochs, long modelChecksum, OptimizerState optimizer) {
-    static final String FILE = "checkpoint.bin";
+public record Checkpoint(List<String> options, int plannedEpochs, int completedEpochs, long modelChecksum, OptimizerState optimizer) {
+    /** The checkpoint's file name in a run's folder. */
+    public static final String FILE = "checkpoint.bin";
     private static final int MAGIC = 0x4D4C5043;   // "MLPC"
     private static final int VERSION = 1;
 
@@ -64,7 +65,7 @@ record Checkpoint(List<String> options, int plannedEpochs, int completedEpochs, 
      *
      * @throws IOException if it cannot be read or is not a checkpoint this version writes
      */
-    static Checkpoint read(Path dir) throws IOException {
+    public static Checkpoint read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
             if (in.readInt() != MAGIC) {
@@ -87,7 +88,7 @@ record Checkpoint(List<String> options, int plannedEpochs, int completedEpochs, 
     }
 
     /** A CRC-32 of every parameter's name and values, in order. */
-    static long checksum(Module model) {
+    public static long checksum(Module model) {
         CRC32 crc = new CRC32();
         model.namedParameters().forEach((name, p) -> {
             crc.update(name.getBytes(StandardCharsets.UTF_8));

@@ -14,10 +14,10 @@ import org.mnistmlp.nn.Module;
  * for {@code patience} epochs (never, if patience is 0), and when training ends, however it ends, puts
  * the best epoch's parameters back into the model. Decisions use the validation split only.
  */
-final class EarlyStopping implements TrainingListener {
+public final class EarlyStopping implements TrainingListener {
 
     /** The validation figure that decides which epoch is best. */
-    enum Monitor {
+    public enum Monitor {
         /** Validation loss: lower is better. */
         LOSS,
         /** Validation accuracy: higher is better. */
@@ -31,7 +31,8 @@ final class EarlyStopping implements TrainingListener {
             return this == LOSS ? value < best : value > best;
         }
 
-        String describe() {
+        /** The figure's name for people: "validation loss". */
+        public String describe() {
             return "validation " + name().toLowerCase(Locale.ROOT);
         }
     }
@@ -49,7 +50,7 @@ final class EarlyStopping implements TrainingListener {
      * @param patience epochs without improvement before stopping; 0 never stops early
      * @param model whose parameters are kept and restored
      */
-    EarlyStopping(Monitor monitor, int patience, Module model) {
+    public EarlyStopping(Monitor monitor, int patience, Module model) {
         this.monitor = monitor;
         this.patience = patience;
         this.model = model;
@@ -102,7 +103,8 @@ final class EarlyStopping implements TrainingListener {
         return restored;
     }
 
-    Monitor monitor() {
+    /** The figure that decides which epoch is best. */
+    public Monitor monitor() {
         return monitor;
     }
 

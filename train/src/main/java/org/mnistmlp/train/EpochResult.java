@@ -13,11 +13,11 @@ package org.mnistmlp.train;
  * @param validationLoss mean loss on the held-out validation images, NaN without a validation split
  * @param validationAccuracy fraction of the validation images classified correctly, NaN without a split
  */
-record EpochResult(int epoch, double trainLoss, double testLoss, double testAccuracy, double trainSeconds,
+public record EpochResult(int epoch, double trainLoss, double testLoss, double testAccuracy, double trainSeconds,
                    double samplesPerSecond, double learningRate, double validationLoss, double validationAccuracy) {
 
     /** Whether the epoch was measured on a validation split. */
-    boolean hasValidation() {
+    public boolean hasValidation() {
         return !Double.isNaN(validationAccuracy);
     }
 }

@@ -19,15 +19,16 @@ import org.mnistmlp.nn.metrics.Metrics;
  * @param predicted the predicted class of each image, in the split's order
  * @param confidence the probability the model gave its prediction, per image
  */
-record Evaluation(double loss, ConfusionMatrix confusion, int[] predicted, float[] confidence) {
+public record Evaluation(double loss, ConfusionMatrix confusion, int[] predicted, float[] confidence) {
     private static final int BATCH = 1000;
 
     /** @return the fraction of images classified right, 0..1 */
-    double accuracy() {
+    public double accuracy() {
         return confusion.accuracy();
     }
 
-    static Evaluation of(Module model, ImageSet split, Normalization normalization, int classes) {
+    /** Evaluates {@code model} on {@code split}, normalized as in training, in evaluation mode. */
+    public static Evaluation of(Module model, ImageSet split, Normalization normalization, int classes) {
         boolean wasTraining = model.isTraining();
         model.eval();
         ConfusionMatrix confusion = new ConfusionMatrix(classes);

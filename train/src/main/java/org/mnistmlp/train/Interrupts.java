@@ -10,10 +10,11 @@ import java.util.function.Consumer;
  * number (130, 143, 129). A second signal, a second or more after the first, exits at once; one sooner
  * is taken for the same request (a Ctrl-C reaches both the launcher, which passes it on, and this JVM).
  */
-final class Interrupts {
+public final class Interrupts {
     /** The signals a run stops on. */
     static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
-    static final int CTRL_C_EXIT = 130;
+    /** The exit code of a run stopped by Ctrl-C, as shells report it (128 + SIGINT's 2). */
+    public static final int CTRL_C_EXIT = 130;
     private static final long REPEAT_NANOS = 1_000_000_000L;
 
     private static volatile Signals.Received first;
@@ -22,7 +23,7 @@ final class Interrupts {
     private Interrupts() {}
 
     /** Installs the handlers; a signal the platform lacks keeps its default behaviour. */
-    static void install() {
+    public static void install() {
         handleAll(signal -> {
             if (first == null) {
                 firstNanos = System.nanoTime();
@@ -34,16 +35,17 @@ final class Interrupts {
     }
 
     /** Runs {@code handler} instead of the JVM's default on each of {@link #SIGNALS}. */
-    static void handleAll(Consumer<Signals.Received> handler) {
+    public static void handleAll(Consumer<Signals.Received> handler) {
         SIGNALS.forEach(name -> Signals.handle(name, handler));
     }
 
-    static boolean requested() {
+    /** Whether a stop was asked for (a signal, or {@link #request()}). */
+    public static boolean requested() {
         return first != null;
     }
 
     /** 128 + the number of the signal that stopped the run, as shells report it; 130 if none came. */
-    static int exitCode() {
+    public static int exitCode() {
         Signals.Received signal = first;
         return signal == null ? CTRL_C_EXIT : 128 + signal.number();
     }
@@ -54,13 +56,14 @@ final class Interrupts {
         return signal == null || signal.name().equals("INT") ? "Ctrl-C" : "SIG" + signal.name();
     }
 
-    /** For tests: simulate a Ctrl-C. */
-    static void request() {
+    /** Asks the running training to stop as a Ctrl-C would: it ends at its next step, keeping what it earned. */
+    public static void request() {
         firstNanos = System.nanoTime();
         first = new Signals.Received("INT", CTRL_C_EXIT - 128);
     }
 
-    static void reset() {
+    /** Forgets a stop request, so that a next run in the same JVM trains. */
+    public static void reset() {
         first = null;
     }
 }

@@ -17,11 +17,12 @@ import org.mnistmlp.plots.Charts;
  * last completed epoch stay, and {@code metrics.json} records how it ended. With a validation split the
  * model of the best epoch is restored at the end (see {@link EarlyStopping}) and saved over the last.
  */
-final class RunFiles implements TrainingListener {
-    static final String MODEL = "model.bin";
-    static final String METRICS = "metrics.json";
-    static final String LOSS_CHART = "loss.png";
-    static final String ACCURACY_CHART = "accuracy.png";
+public final class RunFiles implements TrainingListener {
+    /** The file names in a run's folder: the trained model, its metrics and its two charts. */
+    public static final String MODEL = "model.bin";
+    public static final String METRICS = "metrics.json";
+    public static final String LOSS_CHART = "loss.png";
+    public static final String ACCURACY_CHART = "accuracy.png";
     static final long CHART_INTERVAL_NANOS = 60_000_000_000L;
 
     private final Path dir;
@@ -35,7 +36,7 @@ final class RunFiles implements TrainingListener {
      * @param modelMetadata what the model file records beside the weights ({@link TrainedModel#metadata})
      * @param selection for runs with a validation split: when it restores the best epoch, that model is saved
      */
-    RunFiles(Path dir, Module model, Map<String, String> modelMetadata, RunRecorder recorder, Optional<EarlyStopping> selection) {
+    public RunFiles(Path dir, Module model, Map<String, String> modelMetadata, RunRecorder recorder, Optional<EarlyStopping> selection) {
         this.dir = dir;
         this.model = model;
         this.modelMetadata = Map.copyOf(modelMetadata);

@@ -15,7 +15,7 @@ import org.mnistmlp.plots.StepPoint;
  * Records a run as it goes: per-step losses, per-epoch results and how it ended; renders them as
  * {@code metrics.json} and feeds the charts' {@link RunHistory}.
  */
-final class RunRecorder implements TrainingListener {
+public final class RunRecorder implements TrainingListener {
     private final Map<String, Object> config;
     private final RunHistory history;
     private final List<EpochResult> epochs = new ArrayList<>();
@@ -28,17 +28,19 @@ final class RunRecorder implements TrainingListener {
      * @param description what is trained on what, for chart titles
      * @param selection what picks the best epoch, for runs with a validation split
      */
-    RunRecorder(String name, String description, Map<String, Object> config, Optional<EarlyStopping> selection) {
+    public RunRecorder(String name, String description, Map<String, Object> config, Optional<EarlyStopping> selection) {
         this.config = config;
         this.history = new RunHistory(name, description);
         this.selection = selection;
     }
 
-    RunHistory history() {
+    /** The run's curves so far, for charts. */
+    public RunHistory history() {
         return history;
     }
 
-    List<EpochResult> epochs() {
+    /** The epochs completed so far, in order. */
+    public List<EpochResult> epochs() {
         return List.copyOf(epochs);
     }
 
@@ -46,7 +48,7 @@ final class RunRecorder implements TrainingListener {
      * The epoch whose model the run keeps: the best by the validation split if it has one, otherwise the
      * last; empty before the first epoch.
      */
-    Optional<EpochResult> kept() {
+    public Optional<EpochResult> kept() {
         if (epochs.isEmpty()) {
             return Optional.empty();
         }
@@ -55,7 +57,7 @@ final class RunRecorder implements TrainingListener {
     }
 
     /** How the run ended; empty while it runs. */
-    Optional<Outcome> outcome() {
+    public Optional<Outcome> outcome() {
         return Optional.ofNullable(outcome);
     }
 
@@ -86,7 +88,7 @@ final class RunRecorder implements TrainingListener {
      *
      * @throws IllegalArgumentException if the metrics hold fewer epochs or steps than that
      */
-    void restore(JsonObject metrics, int completedEpochs, int stepsPerEpoch) {
+    public void restore(JsonObject metrics, int completedEpochs, int stepsPerEpoch) {
         JsonArray epochList = metrics.getAsJsonArray("epochs");
         JsonArray stepLosses = metrics.getAsJsonArray("step_loss");
         int steps = completedEpochs * stepsPerEpoch;

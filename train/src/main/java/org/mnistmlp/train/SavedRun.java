@@ -20,14 +20,14 @@ import org.mnistmlp.plots.RunHistory;
  * @param dir the run's folder
  * @param config each configuration entry as text, lists comma-separated ({@code hidden=512,256})
  */
-record SavedRun(Path dir, Map<String, String> config, JsonObject metrics) {
+public record SavedRun(Path dir, Map<String, String> config, JsonObject metrics) {
 
     /**
      * Reads the run kept in {@code dir}.
      *
      * @throws IllegalArgumentException in one line naming the folder if it holds no run
      */
-    static SavedRun read(Path dir) {
+    public static SavedRun read(Path dir) {
         Path file = dir.resolve(RunFiles.METRICS);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(dir + " holds no run: there is no " + RunFiles.METRICS + " in it");
@@ -58,7 +58,7 @@ record SavedRun(Path dir, Map<String, String> config, JsonObject metrics) {
      * recorded steps per epoch, or the steps divided evenly among the epochs in files that lack it),
      * and each epoch's figures.
      */
-    RunHistory history(String name) {
+    public RunHistory history(String name) {
         RunHistory history = new RunHistory(name);
         JsonArray steps = metrics.getAsJsonArray("step_loss");
         JsonArray epochs = metrics.getAsJsonArray("epochs");

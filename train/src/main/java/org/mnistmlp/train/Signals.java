@@ -10,14 +10,14 @@ import java.util.function.Consumer;
  * because javac, compiling with {@code --release}, warns about every direct use, and no option turns
  * that warning off.
  */
-final class Signals {
+public final class Signals {
     /**
      * A signal that arrived.
      *
      * @param name its name without "SIG": INT, TERM, HUP
      * @param number its number: 2, 15, 1 on Linux
      */
-    record Received(String name, int number) {}
+    public record Received(String name, int number) {}
 
     private Signals() {}
 

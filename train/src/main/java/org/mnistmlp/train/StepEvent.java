@@ -10,7 +10,7 @@ package org.mnistmlp.train;
  * @param samplesSoFar training samples seen in this epoch, this batch included
  * @param epochSeconds seconds since the epoch started
  */
-record StepEvent(int epoch, int step, int stepsPerEpoch, double loss, int samplesSoFar, double epochSeconds) {
+public record StepEvent(int epoch, int step, int stepsPerEpoch, double loss, int samplesSoFar, double epochSeconds) {
 
     /**
      * Where the step lies, in epochs: the middle of the stretch of training it covers, so that
@@ -20,7 +20,8 @@ record StepEvent(int epoch, int step, int stepsPerEpoch, double loss, int sample
         return epoch - 1 + (step - 0.5) / stepsPerEpoch;
     }
 
-    double samplesPerSecond() {
+    /** Training samples per second in this epoch so far; 0 at its very start. */
+    public double samplesPerSecond() {
         return epochSeconds > 0 ? samplesSoFar / epochSeconds : 0;
     }
 }

@@ -26,7 +26,7 @@ import org.mnistmlp.nn.Sequential;
  * @param metadata everything the file records besides the weights (the keys below, and the training
  *     configuration under {@code config} as JSON)
  */
-record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset, Normalization normalization,
+public record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset, Normalization normalization,
                     Map<String, String> metadata) {
     static final String DATASET = "dataset";
     static final String MEAN = "mean";
@@ -34,7 +34,7 @@ record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset,
     static final String CONFIG = "config";
 
     /** What training records beside the weights: the data set, its normalisation, and the run's configuration. */
-    static Map<String, String> metadata(DatasetName dataset, Normalization normalization, Map<String, Object> config) {
+    public static Map<String, String> metadata(DatasetName dataset, Normalization normalization, Map<String, Object> config) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(DATASET, dataset.id());
         m.put(MEAN, Float.toString(normalization.mean()));
@@ -48,7 +48,7 @@ record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset,
      *
      * @throws ModelFileException if the file is missing, invalid, or does not record the data set and normalisation
      */
-    static TrainedModel load(Path modelFile) {
+    public static TrainedModel load(Path modelFile) {
         return of(ModelFile.read(modelFile), modelFile);
     }
 
@@ -59,7 +59,7 @@ record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset,
      *
      * @throws ModelFileException if the file is missing, invalid, or its metadata lacks one of those keys
      */
-    static TrainedModel fromSafetensors(Path file) {
+    public static TrainedModel fromSafetensors(Path file) {
         return of(Safetensors.read(file), file);
     }
 
@@ -91,7 +91,7 @@ record TrainedModel(Sequential model, MlpSpec architecture, DatasetName dataset,
      *
      * @throws IllegalArgumentException naming both sizes if they do not
      */
-    void checkFits(MnistData data) {
+    public void checkFits(MnistData data) {
         int pixels = data.test().pixelsPerImage();
         if (architecture.inputs() != pixels || architecture.classes() != data.name().classes()) {
             throw new IllegalArgumentException("the model takes " + architecture.inputs() + " inputs and gives "

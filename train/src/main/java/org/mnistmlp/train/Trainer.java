@@ -9,8 +9,8 @@ import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.ClipGrad;
-import org.mnistmlp.nn.LearningRateSchedule;
 import org.mnistmlp.nn.Dropout;
+import org.mnistmlp.nn.LearningRateSchedule;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
 
@@ -18,10 +18,10 @@ import org.mnistmlp.nn.Optimizer;
  * The training loop: shuffled mini-batches, forward, loss, backward, optional gradient clipping, an
  * optimizer step at the scheduled learning rate, and an evaluation on the validation split (if any) and
  * the test split after every epoch. Everything it learns goes to its listeners; it ends after an epoch
- * when a listener asks (early stopping), and stops at once, with {@link TrainingStopped}, on Ctrl-C or
+ * when a listener asks (early stopping), and stops at once, with {@link Outcome.TrainingStopped}, on Ctrl-C or
  * when the loss stops being a finite number.
  */
-final class Trainer {
+public final class Trainer {
     private final Module model;
     private final Optimizer optimizer;
     private final List<Tensor> params;
@@ -29,7 +29,13 @@ final class Trainer {
     private final List<TrainingListener> listeners;
     private final List<Dropout> dropouts;
 
-    Trainer(Module model, Optimizer optimizer, TrainingSettings settings, List<TrainingListener> listeners) {
+    /**
+     * @param model the model to train, in place
+     * @param optimizer the optimizer over its parameters
+     * @param settings epochs, batch size, schedule, clipping, seed and normalization
+     * @param listeners told of every step and epoch, in this order
+     */
+    public Trainer(Module model, Optimizer optimizer, TrainingSettings settings, List<TrainingListener> listeners) {
         this.model = model;
         this.dropouts = model.modules().stream().filter(m -> m instanceof Dropout).map(m -> (Dropout) m).toList();
         this.optimizer = optimizer;
@@ -39,7 +45,7 @@ final class Trainer {
     }
 
     /** The steps of one epoch over {@code data}'s training split, the last batch possibly smaller. */
-    static int stepsPerEpoch(MnistData data, int batchSize) {
+    public static int stepsPerEpoch(MnistData data, int batchSize) {
         return (data.train().size() + batchSize - 1) / batchSize;
     }
 
@@ -49,7 +55,7 @@ final class Trainer {
      * listeners always receive {@code onEnd}. Batches are shuffled from the seed and the epoch number,
      * and the schedule is a function of the step, so a resumed run continues exactly where it stopped.
      */
-    void run(MnistData data, Optional<ImageSet> validation, int completedEpochs) {
+    public void run(MnistData data, Optional<ImageSet> validation, int completedEpochs) {
         int stepsPerEpoch = stepsPerEpoch(data, settings.batchSize());
         LearningRateSchedule schedule = settings.schedule().build(settings.learningRate(), stepsPerEpoch, settings.epochs());
         Outcome outcome = Outcome.completed();
@@ -63,7 +69,7 @@ final class Trainer {
                     break;
                 }
             }
-        } catch (TrainingStopped stopped) {
+        } catch (Outcome.TrainingStopped stopped) {
             outcome = stopped.outcome();
             throw stopped;
         } finally {
@@ -85,7 +91,7 @@ final class Trainer {
         for (Batch batch : data.train().batches(batchSize, settings.seed(), epoch, norm)) {
             step++;
             if (Interrupts.requested()) {
-                throw TrainingStopped.interrupted(epoch, step);
+                throw Outcome.TrainingStopped.interrupted(epoch, step);
             }
             long globalStep = (long) (epoch - 1) * stepsPerEpoch + step - 1;
             optimizer.setLearningRate(schedule.rate(globalStep, totalSteps));
@@ -97,7 +103,7 @@ final class Trainer {
                 Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
                 value = loss.item();
                 if (!Double.isFinite(value)) {
-                    throw TrainingStopped.diverged(epoch, step, value, settings.learningRate());
+                    throw Outcome.TrainingStopped.diverged(epoch, step, value, settings.learningRate());
                 }
                 loss.backward();
                 if (settings.clipNorm() > 0) {

@@ -6,7 +6,7 @@ import java.util.Optional;
  * Receives what the training loop does, so that the loop itself holds no I/O: progress, metrics,
  * checkpoints and live plots are each one listener.
  */
-interface TrainingListener {
+public interface TrainingListener {
 
     /** After each optimizer step. */
     default void onStep(StepEvent step) {}

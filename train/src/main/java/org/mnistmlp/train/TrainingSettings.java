@@ -8,6 +8,6 @@ import org.mnistmlp.datasets.Normalization;
  * @param learningRate the base rate the schedule starts from (the peak for one-cycle)
  * @param clipNorm the global gradient norm to clip to, 0 for no clipping
  */
-record TrainingSettings(int epochs, int batchSize, double learningRate, ScheduleSettings schedule, double clipNorm, long seed,
+public record TrainingSettings(int epochs, int batchSize, double learningRate, ScheduleSettings schedule, double clipNorm, long seed,
                         Normalization normalization) {
 }

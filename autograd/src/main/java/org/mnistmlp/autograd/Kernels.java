@@ -33,6 +33,18 @@ public interface Kernels extends AutoCloseable {
     /** {@code gx[i] += gy[i]·f'(x[i])}, where {@code y = f(x)} is the forward output. */
     void activateBackward(Activation f, float[] x, float[] y, float[] gy, float[] gx, int n);
 
+    /**
+     * Runs {@code body} over the indices [0, n), split into contiguous ranges that together cover each
+     * index once. Large n is split between the worker threads, which run their ranges at the same time:
+     * the ranges must write disjoint data, and the result must not depend on how [0, n) is split (true of
+     * any element-wise update). Small n, and these default kernels, run [0, n) as one range on the caller.
+     */
+    default void parallelFor(int n, IntRangeConsumer body) {
+        if (n > 0) {
+            body.accept(0, n);
+        }
+    }
+
     /** Stops the worker threads, if any; using the kernels afterwards throws {@link IllegalStateException}. */
     @Override
     default void close() {}

@@ -29,6 +29,10 @@ import java.util.function.IntConsumer;
 final class WorkerPool implements AutoCloseable {
     private static final long SPIN_NANOS = 200_000;
     private static final int MAX_PARTS = 0xFFFF;
+    /** How long a caller spins for the workers' last parts before it starts yielding its core. */
+    private static final long AWAIT_SPIN_NANOS = 20_000;
+    /** Range starts are multiples of this many floats, one 64-byte cache line. */
+    private static final int RANGE_ALIGNMENT = 16;
 
     private final Worker[] workers;
     private final AtomicBoolean taken = new AtomicBoolean();
@@ -37,6 +41,11 @@ final class WorkerPool implements AutoCloseable {
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile IntConsumer body;
+    /** The range job of {@link #runRanges}, read by the parts of {@link #rangePart}. */
+    private int rangeLength;
+    private int rangeParts;
+    private IntRangeConsumer rangeBody;
+    private final IntConsumer rangePart = part -> rangeBody.accept(rangeStart(part), rangeStart(part + 1));
     private volatile boolean closed;
 
     WorkerPool(int threads) {
@@ -56,15 +65,60 @@ final class WorkerPool implements AutoCloseable {
 
     /** Runs {@code body.accept(p)} for every p in [0, parts), parts ≤ threads(), and returns when all have run. */
     void run(int parts, IntConsumer body) {
-        if (closed) {
-            throw new IllegalStateException("kernels: used after close(); their worker threads have stopped");
-        }
+        requireOpen();
         if (parts <= 1 || !taken.compareAndSet(false, true)) {
             for (int p = 0; p < parts; p++) {
                 body.accept(p);
             }
             return;
         }
+        try {
+            dispatch(parts, body);
+        } finally {
+            taken.set(false);
+        }
+    }
+
+    /**
+     * Runs {@code body} over [0, n) in {@code parts} contiguous ranges, each starting on a multiple of
+     * {@value #RANGE_ALIGNMENT} so that no two threads write one cache line; allocates nothing. There may
+     * be more parts than threads (up to 65,535): each thread claims the next one when it is done, so a
+     * worker descheduled mid-range holds up only a small part. A caller that finds the workers taken runs
+     * [0, n) as one range.
+     */
+    void runRanges(int n, int parts, IntRangeConsumer body) {
+        requireOpen();
+        if (parts < 1 || parts > MAX_PARTS) {
+            throw new IllegalArgumentException("worker pool: part count must be in 1.." + MAX_PARTS + ", got " + parts);
+        }
+        if (parts == 1 || !taken.compareAndSet(false, true)) {
+            body.accept(0, n);
+            return;
+        }
+        try {
+            rangeLength = n;
+            rangeParts = parts;
+            rangeBody = body;   // all three published by dispatch's write of the job
+            dispatch(parts, rangePart);
+        } finally {
+            rangeBody = null;
+            taken.set(false);
+        }
+    }
+
+    /** Where range number {@code part} of the current range job starts. */
+    private int rangeStart(int part) {
+        return part >= rangeParts ? rangeLength : (int) ((long) rangeLength * part / rangeParts) & -RANGE_ALIGNMENT;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("kernels: used after close(); their worker threads have stopped");
+        }
+    }
+
+    /** Hands {@code parts} parts of {@code body} to the workers and this thread; the caller holds {@link #taken}. */
+    private void dispatch(int parts, IntConsumer body) {
         try {
             this.body = body;
             finished.set(0);
@@ -76,9 +130,7 @@ final class WorkerPool implements AutoCloseable {
                 }
             }
             runClaimedParts();
-            while (finished.get() < parts) {
-                Thread.onSpinWait();
-            }
+            awaitParts(parts);
             Throwable t = failure.getAndSet(null);
             if (t instanceof RuntimeException r) {
                 throw r;
@@ -87,7 +139,22 @@ final class WorkerPool implements AutoCloseable {
             }
         } finally {
             this.body = null;
-            taken.set(false);
+        }
+    }
+
+    /**
+     * Waits for the parts the workers are still running. On a machine with more runnable threads than
+     * cores a worker may have been descheduled in the middle of a part, and a caller spinning on its core
+     * would keep it from running again: after a short spin the caller yields its core at every check.
+     */
+    private void awaitParts(int parts) {
+        long spinUntil = System.nanoTime() + AWAIT_SPIN_NANOS;
+        while (finished.get() < parts) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
         }
     }
 

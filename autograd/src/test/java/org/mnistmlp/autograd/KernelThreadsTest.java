@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -116,6 +119,33 @@ class KernelThreadsTest {
             int[] ran = new int[2];
             pool.run(2, part -> ran[part]++);
             assertEquals(2, ran[0] + ran[1], "the pool keeps working after a failure");
+        }
+    }
+
+    @Test
+    void parallelForCoversEveryIndexOnceInCacheLineAlignedRanges() {
+        for (int threads = 1; threads <= 4; threads++) {
+            try (Kernels k = Kernels.best(threads)) {
+                for (int n : new int[] {0, 1, 17, 16_383, 32_769, 100_003}) {
+                    int[] hits = new int[n];
+                    List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+                    k.parallelFor(n, (from, to) -> {
+                        ranges.add(new int[] {from, to});
+                        for (int i = from; i < to; i++) {
+                            hits[i]++;
+                        }
+                    });
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(1, hits[i], threads + " threads, n " + n + ": index " + i);
+                    }
+                    for (int[] range : ranges) {
+                        assertEquals(0, range[0] % 16, threads + " threads, n " + n + ": a range starts inside a cache line");
+                    }
+                    if (n >= 100_000 && threads > 1 && Kernels.vectorAvailable()) {
+                        assertTrue(ranges.size() > 1, n + " elements are split on " + threads + " threads");
+                    }
+                }
+            }
         }
     }
 

@@ -27,7 +27,7 @@ abstract class AdamRule extends Optimizer {
     }
 
     @Override
-    protected final void update(int index, float[] p, float[] g, double lr, double weightDecay, long step) {
+    protected final void update(int index, float[] p, float[] g, int from, int to, double lr, double weightDecay, long step) {
         float[] m = expAvg[index];
         float[] v = expAvgSq[index];
         // As PyTorch: the bias corrections in double, folded into the step size and the denominator.
@@ -38,7 +38,7 @@ abstract class AdamRule extends Optimizer {
         float fresh1 = (float) (1 - beta1);
         float b2 = (float) beta2;
         float fresh2 = (float) (1 - beta2);
-        for (int j = 0; j < p.length; j++) {
+        for (int j = from; j < to; j++) {
             float d = g[j] + gradDecay * p[j];
             float pj = shrink * p[j];
             m[j] += fresh1 * (d - m[j]);   // PyTorch's lerp towards d

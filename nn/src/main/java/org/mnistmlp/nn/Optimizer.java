@@ -8,17 +8,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.mnistmlp.autograd.IntRangeConsumer;
+import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.autograd.Tensor;
 
 /**
  * The base of every optimizer, in the spirit of PyTorch's {@code torch.optim.Optimizer}: it holds the
  * parameters, their groups, the learning rate and each parameter's step count and buffers, and calls
- * its subclass's update rule once per parameter that has a gradient.
+ * its subclass's update rule on every parameter that has a gradient.
  *
  * <p>A parameter listed twice (a weight shared by two layers appears twice in
  * {@link Module#parameters()}) is optimised once: parameters are told apart by identity. A parameter in
  * two different groups is an error. Updates are written in place into the parameters' float arrays
  * (no graph is recorded), and the buffers are created once, so a step allocates nothing.
+ *
+ * <p>A step is one pass over all the parameters' elements end to end, which {@link Kernels#parallelFor}
+ * splits between the kernels' worker threads when there are many: every element is updated on its own,
+ * so the split changes no bit of the result.
  *
  * <p>A new rule is one subclass: it asks for its buffers with {@link #buffer(String)} in its
  * constructor and implements {@link #update}.
@@ -27,6 +33,9 @@ public abstract class Optimizer {
     private final Tensor[] params;
     private final double[] weightDecays;
     private final long[] steps;
+    /** Where each parameter starts in the elements of all parameters end to end; one more entry for the end. */
+    private final int[] offsets;
+    private final IntRangeConsumer updateRange = this::updateRange;
     private final List<ParamGroup> groups;
     private final Map<String, float[][]> buffers = new LinkedHashMap<>();
     private double learningRate;
@@ -58,6 +67,10 @@ public abstract class Optimizer {
             weightDecays[i] = decays.get(params[i]);
         }
         steps = new long[params.length];
+        offsets = new int[params.length + 1];
+        for (int i = 0; i < params.length; i++) {
+            offsets[i + 1] = Math.addExact(offsets[i], params[i].numel());
+        }
         groups = List.copyOf(builder.groups);
         learningRate = builder.learningRate;
     }
@@ -95,17 +108,20 @@ public abstract class Optimizer {
     }
 
     /**
-     * Updates parameter number {@code index} in place by one step of the rule. The gradient must not
-     * be changed.
+     * Updates elements [from, to) of parameter number {@code index} in place by one step of the rule,
+     * touching no other element of it or its buffers: disjoint ranges of one parameter may be updated at
+     * the same time on different threads. The gradient must not be changed.
      *
      * @param index the parameter's number, to find its buffers
      * @param p the parameter's values
      * @param g its gradient's values
+     * @param from the first element to update
+     * @param to the element after the last one to update
      * @param lr the learning rate
      * @param weightDecay the weight decay of the parameter's group
      * @param step the step this is for the parameter, counting from 1
      */
-    protected abstract void update(int index, float[] p, float[] g, double lr, double weightDecay, long step);
+    protected abstract void update(int index, float[] p, float[] g, int from, int to, double lr, double weightDecay, long step);
 
     /** The distinct parameters, in the order first met (unmodifiable). */
     public final List<Tensor> params() {
@@ -138,10 +154,21 @@ public abstract class Optimizer {
     /** Updates every parameter that has a gradient by one step of the rule; the others keep their step count. */
     public final void step() {
         for (int i = 0; i < params.length; i++) {
-            Tensor grad = params[i].grad();
-            if (grad != null) {
+            if (params[i].grad() != null) {
                 steps[i]++;
-                update(i, params[i].data(), grad.data(), learningRate, weightDecays[i], steps[i]);
+            }
+        }
+        Kernels.current().parallelFor(offsets[params.length], updateRange);
+    }
+
+    /** Updates the elements [from, to) of all parameters end to end, each parameter's part by {@link #update}. */
+    private void updateRange(int from, int to) {
+        for (int i = 0; i < params.length && offsets[i] < to; i++) {
+            Tensor grad = params[i].grad();
+            if (grad != null && offsets[i + 1] > from) {
+                int start = Math.max(from, offsets[i]) - offsets[i];
+                int end = Math.min(to, offsets[i + 1]) - offsets[i];
+                update(i, params[i].data(), grad.data(), start, end, learningRate, weightDecays[i], steps[i]);
             }
         }
     }

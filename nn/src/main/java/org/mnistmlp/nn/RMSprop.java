@@ -51,7 +51,7 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected void update(int index, float[] p, float[] g, double lr, double weightDecay, long step) {
+    protected void update(int index, float[] p, float[] g, int from, int to, double lr, double weightDecay, long step) {
         float[] v = squareAvg[index];
         float[] gAvg = gradAvg != null ? gradAvg[index] : null;
         float[] buf = momentumBuffer != null ? momentumBuffer[index] : null;
@@ -59,7 +59,7 @@ public final class RMSprop extends Optimizer {
         float a = (float) alpha;
         float fresh = (float) (1 - alpha);
         float rate = (float) lr;
-        for (int j = 0; j < p.length; j++) {
+        for (int j = from; j < to; j++) {
             float d = g[j] + wd * p[j];
             v[j] = a * v[j] + fresh * d * d;
             float variance = v[j];

@@ -55,16 +55,16 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected void update(int index, float[] p, float[] g, double lr, double weightDecay, long step) {
+    protected void update(int index, float[] p, float[] g, int from, int to, double lr, double weightDecay, long step) {
         if (momentum == 0) {
-            plainStep(p, g, (float) lr, (float) weightDecay);
+            plainStep(p, g, from, to, (float) lr, (float) weightDecay);
         } else {
-            momentumStep(p, g, buffers[index], step > 1, (float) lr, (float) weightDecay);
+            momentumStep(p, g, buffers[index], from, to, step > 1, (float) lr, (float) weightDecay);
         }
     }
 
-    private static void plainStep(float[] p, float[] g, float lr, float wd) {
-        for (int j = 0; j < p.length; j++) {
+    private static void plainStep(float[] p, float[] g, int from, int to, float lr, float wd) {
+        for (int j = from; j < to; j++) {
             p[j] -= lr * (g[j] + wd * p[j]);
         }
     }
@@ -74,12 +74,12 @@ public final class SGD extends Optimizer {
      * step the buffer (all zeros) is kept with weight 0 and the gradient enters with weight 1; the
      * update is {@code gWeight·g + bWeight·b}, which is exactly {@code b} or {@code g + momentum·b}.
      */
-    private void momentumStep(float[] p, float[] g, float[] buf, boolean started, float lr, float wd) {
+    private void momentumStep(float[] p, float[] g, float[] buf, int from, int to, boolean started, float lr, float wd) {
         float keep = started ? momentum : 0f;
         float fresh = started ? 1f - dampening : 1f;
         float gWeight = nesterov ? 1f : 0f;
         float bWeight = nesterov ? momentum : 1f;
-        for (int j = 0; j < p.length; j++) {
+        for (int j = from; j < to; j++) {
             float d = g[j] + wd * p[j];
             float b = keep * buf[j] + fresh * d;
             buf[j] = b;

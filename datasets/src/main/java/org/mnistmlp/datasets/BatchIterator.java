@@ -25,16 +25,18 @@ final class BatchIterator implements Iterator<Batch> {
     private final int[] order;
     private final int batchSize;
     private final float[] table;
+    private final ImageSet.Shifts shifts;
     private final Batch[] full = new Batch[2];
     private int filled;
     private int position;
     private Future<Batch> next;
 
-    BatchIterator(ImageSet images, int[] order, int batchSize, Normalization normalization) {
+    BatchIterator(ImageSet images, int[] order, int batchSize, Normalization normalization, ImageSet.Shifts shifts) {
         this.images = images;
         this.order = order;
         this.batchSize = batchSize;
         this.table = normalization.table();
+        this.shifts = shifts;
     }
 
     @Override
@@ -67,7 +69,7 @@ final class BatchIterator implements Iterator<Batch> {
         } else {
             batch = new Batch(size, images.pixelsPerImage());
         }
-        images.fill(order, from, batch, table);
+        images.fill(order, from, batch, table, shifts);
         return batch;
     }
 

@@ -81,9 +81,27 @@ public final class ImageSet {
      * @return the batches; each iteration replays the same order
      */
     public Iterable<Batch> batches(int batchSize, long seed, int epoch, Normalization normalization) {
+        return batches(batchSize, seed, epoch, normalization, 0);
+    }
+
+    /**
+     * As {@link #batches(int, long, int, Normalization)}, each image shifted (augmented) by a random
+     * whole number of pixels from {@code -maxShift} to {@code maxShift} along each axis, the pixels moved
+     * out of the frame dropped and those moved in blank. The shifts, like the order, follow from
+     * {@code seed} and {@code epoch} alone: replaying an epoch replays its shifts.
+     *
+     * @param maxShift the largest shift in pixels, 0 for none; less than half the image's side
+     * @throws IllegalArgumentException for a negative shift or one of half the side or more
+     */
+    public Iterable<Batch> batches(int batchSize, long seed, int epoch, Normalization normalization, int maxShift) {
         checkBatchSize(batchSize);
         Objects.requireNonNull(normalization, "normalization");
-        return () -> new BatchIterator(this, shuffledOrder(seed, epoch), batchSize, normalization);
+        if (maxShift < 0 || 2 * maxShift >= Math.min(rows, cols)) {
+            throw new IllegalArgumentException("shift must be from 0 to below half of the " + rows + "×" + cols
+                    + " image, got " + maxShift);
+        }
+        Shifts shifts = maxShift == 0 ? Shifts.NONE : new Shifts(maxShift, mix(mix(seed * 0x9E3779B97F4A7C15L + epoch) + 1));
+        return () -> new BatchIterator(this, shuffledOrder(seed, epoch), batchSize, normalization, shifts);
     }
 
     /**
@@ -97,7 +115,7 @@ public final class ImageSet {
     public Iterable<Batch> inOrder(int batchSize, Normalization normalization) {
         checkBatchSize(batchSize);
         Objects.requireNonNull(normalization, "normalization");
-        return () -> new BatchIterator(this, identityOrder(), batchSize, normalization);
+        return () -> new BatchIterator(this, identityOrder(), batchSize, normalization, Shifts.NONE);
     }
 
     /**
@@ -123,8 +141,11 @@ public final class ImageSet {
         return new ImageSet(selectedPixels, selectedLabels, rows, cols);
     }
 
-    /** Writes images {@code order[from..]} into {@code batch}, normalized through {@code table}. */
-    void fill(int[] order, int from, Batch batch, float[] table) {
+    /**
+     * Writes images {@code order[from..]} into {@code batch}, normalized through {@code table} and moved
+     * as {@code shifts} says for their position in the order.
+     */
+    void fill(int[] order, int from, Batch batch, float[] table, Shifts shifts) {
         float[] target = batch.pixelBuffer();
         int[] targetLabels = batch.labels();
         int area = pixelsPerImage();
@@ -133,9 +154,36 @@ public final class ImageSet {
             targetLabels[row] = labels[image];
             int source = image * area;
             int destination = row * area;
-            for (int p = 0; p < area; p++) {
-                target[destination + p] = table[pixels[source + p] & 0xFF];
+            if (shifts == Shifts.NONE) {
+                for (int p = 0; p < area; p++) {
+                    target[destination + p] = table[pixels[source + p] & 0xFF];
+                }
+            } else {
+                long shift = shifts.at(from + row);
+                int dy = (int) (shift >> 32);
+                int dx = (int) shift;
+                for (int y = 0; y < rows; y++) {
+                    int sy = y - dy;
+                    for (int x = 0; x < cols; x++) {
+                        int sx = x - dx;
+                        boolean inside = sy >= 0 && sy < rows && sx >= 0 && sx < cols;
+                        target[destination + y * cols + x] = table[inside ? pixels[source + sy * cols + sx] & 0xFF : 0];
+                    }
+                }
             }
+        }
+    }
+
+    /** The random shift of each position in an epoch's order: a pure function of the position. */
+    record Shifts(int max, long seed) {
+        static final Shifts NONE = new Shifts(0, 0);
+
+        /** The shift of position {@code position}: dy in the high 32 bits, dx in the low, each in [-max, max]. */
+        long at(int position) {
+            SplittableRandom random = new SplittableRandom(mix(seed + position));
+            int dy = random.nextInt(2 * max + 1) - max;
+            int dx = random.nextInt(2 * max + 1) - max;
+            return ((long) dy << 32) | (dx & 0xFFFFFFFFL);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,6 +43,71 @@ class ImageSetTest {
             }
         }
         return order;
+    }
+
+    /** Where the one lit pixel of each image of {@link #dots} landed, per served image, as dy * 100 + dx. */
+    private static List<Integer> dotShifts(Iterable<Batch> batches, int side) {
+        List<Integer> shifts = new ArrayList<>();
+        for (Batch batch : batches) {
+            float[] data = batch.images().toArray();
+            int area = side * side;
+            for (int row = 0; row < batch.size(); row++) {
+                int lit = -1;
+                for (int p = 0; p < area; p++) {
+                    if (data[row * area + p] > 0.5f) {
+                        assertEquals(-1, lit, "the dot is moved, not copied");
+                        lit = p;
+                    }
+                }
+                int dy = lit / side - side / 2;
+                int dx = lit % side - side / 2;
+                assertTrue(Math.abs(dy) <= 2 && Math.abs(dx) <= 2, "shift (" + dy + ", " + dx + ") within 2 pixels");
+                shifts.add(dy * 100 + dx);
+            }
+        }
+        return shifts;
+    }
+
+    /** {@code count} images of side × side, each black but for one white pixel in the middle. */
+    private static ImageSet dots(int count, int side) {
+        byte[] pixels = new byte[count * side * side];
+        for (int i = 0; i < count; i++) {
+            pixels[i * side * side + (side / 2) * side + side / 2] = (byte) 255;
+        }
+        return new ImageSet(pixels, new byte[count], side, side);
+    }
+
+    @Test
+    void shiftedBatchesMoveEachImageByAtMostTheShiftAndReplayWithTheirEpoch() {
+        ImageSet set = dots(400, 9);
+        List<Integer> shifts = dotShifts(set.batches(32, 7, 1, SCALE, 2), 9);
+        assertEquals(25, new java.util.HashSet<>(shifts).size(), "every shift from -2 to 2 along each axis occurs");
+        assertEquals(shifts, dotShifts(set.batches(32, 7, 1, SCALE, 2), 9), "the same seed and epoch, the same shifts");
+        assertFalse(shifts.equals(dotShifts(set.batches(32, 7, 2, SCALE, 2), 9)), "another epoch, other shifts");
+        assertEquals(shifts, dotShifts(set.batches(400, 7, 1, SCALE, 2), 9), "a shift follows the position, not the batch");
+        assertEquals(List.of(0), dotShifts(set.batches(32, 7, 1, SCALE, 0), 9).stream().distinct().toList(), "no shift");
+        assertEquals(List.of(0), dotShifts(set.inOrder(32, SCALE), 9).stream().distinct().toList(), "evaluation is never shifted");
+    }
+
+    @Test
+    void aPixelShiftedInFromOutsideTheFrameIsBlank() {
+        byte[] pixels = new byte[5 * 5];
+        Arrays.fill(pixels, (byte) 255);
+        ImageSet white = new ImageSet(pixels, new byte[1], 5, 5);
+        Normalization norm = new Normalization(0.5f, 0.25f);
+        for (int epoch = 0; epoch < 20; epoch++) {
+            float[] image = white.batches(1, 3, epoch, norm, 2).iterator().next().images().toArray();
+            for (float v : image) {
+                assertTrue(v == (1f - 0.5f) / 0.25f || v == (0f - 0.5f) / 0.25f, "white or blank (normalised 0): " + v);
+            }
+        }
+    }
+
+    @Test
+    void aShiftOfHalfTheImageIsRefused() {
+        ImageSet set = numbered(COUNT, 6, 6);
+        assertThrows(IllegalArgumentException.class, () -> set.batches(10, 1, 0, SCALE, 3));
+        assertThrows(IllegalArgumentException.class, () -> set.batches(10, 1, 0, SCALE, -1));
     }
 
     @Test

@@ -88,7 +88,7 @@ public final class Trainer {
         double lossSum = 0;
         int step = 0;
         int samples = 0;
-        for (Batch batch : data.train().batches(batchSize, settings.seed(), epoch, norm)) {
+        for (Batch batch : data.train().batches(batchSize, settings.seed(), epoch, norm, settings.shift())) {
             step++;
             if (Interrupts.requested()) {
                 throw Outcome.TrainingStopped.interrupted(epoch, step);

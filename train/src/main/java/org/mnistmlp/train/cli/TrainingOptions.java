@@ -62,6 +62,11 @@ final class TrainingOptions {
             description = "clip the gradients to this global L2 norm, 0 for off (default: ${DEFAULT-VALUE})")
     double clipNorm;
 
+    @Option(names = "--shift", defaultValue = "0", paramLabel = "PIXELS",
+            description = "augment the training images: shift each by up to this many pixels along each axis, anew "
+                    + "every epoch (default: ${DEFAULT-VALUE}, none)")
+    int shift;
+
     @Option(names = "--validation", defaultValue = "0", paramLabel = "N",
             description = "hold out the last N images of a fixed shuffled order of the training set: never trained on, "
                     + "they choose the best epoch, whose model is kept (default: ${DEFAULT-VALUE}, none)")
@@ -100,6 +105,7 @@ final class TrainingOptions {
         v.require(gamma > 0 && gamma <= 1, "--gamma must be in (0, 1], got " + gamma);
         v.require(clipNorm >= 0 && Double.isFinite(clipNorm), "--clip-norm must be zero (off) or positive, got " + clipNorm);
         v.require(threads >= 1, "--threads must be at least 1, got " + threads);
+        v.require(shift >= 0 && shift <= 4, "--shift must be from 0 to 4 pixels, got " + shift);
         v.require(validation >= 0, "--validation must be zero or positive, got " + validation);
         v.require(patience >= 0, "--patience must be zero or positive, got " + patience);
         v.require(patience == 0 || validation > 0, "--patience needs a validation split to watch: add --validation N");
@@ -145,12 +151,13 @@ final class TrainingOptions {
         optimizerSettings().describe(config);
         scheduleSettings().describe(config);
         config.put("clip_norm", clipNorm);
+        config.put("shift", shift);
         config.put("threads", threads);
     }
 
     TrainingSettings settings(long seed, DatasetName dataset) {
         return new TrainingSettings(epochs, batchSize, optimizerSettings().learningRate(), scheduleSettings(), clipNorm, seed,
-                Normalization.forDataset(dataset));
+                Normalization.forDataset(dataset), shift);
     }
 
     /** Reads {@code --schedule}: one of the schedules' names, any case. */

@@ -53,6 +53,7 @@ class FaultsTest {
         assertUsageError("--patience", "--patience", "3");
         assertUsageError("--validation", "--validation", "-1");
         assertUsageError("--monitor", "--monitor", "speed");
+        assertUsageError("--shift must be from 0 to 4 pixels, got 5", "--shift", "5");
     }
 
     @Test

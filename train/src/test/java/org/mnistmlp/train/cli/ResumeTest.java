@@ -35,13 +35,14 @@ class ResumeTest {
     }
 
     /**
-     * Adam (moments and step counts to carry over), clipping, and 32 shuffled batches an epoch (the data
-     * order to carry over); a repeated option and a flag, which the checkpoint must record as given.
+     * Adam (moments and step counts to carry over), clipping, and 32 shuffled, shifted batches an epoch
+     * (the data order and the shifts to carry over); a repeated option and a flag, which the checkpoint
+     * must record as given.
      */
     private static ProgramRun train(Path out, String... more) {
         List<String> args = new ArrayList<>(List.of("--data", ProgramRun.SUBSET.toString(), "--out", out.toString(),
                 "--hidden", "32", "--hidden", "16", "--seed", "3", "--optimizer", "adam", "--weight-decay", "0.001",
-                "--no-bias-decay", "--clip-norm", "2"));
+                "--no-bias-decay", "--clip-norm", "2", "--shift", "1"));
         args.addAll(List.of(more));
         return ProgramRun.of(args.toArray(String[]::new));
     }

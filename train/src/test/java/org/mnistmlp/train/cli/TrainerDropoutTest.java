@@ -33,7 +33,7 @@ class TrainerDropoutTest {
         };
         SGD sgd = SGD.builder(model.parameters()).learningRate(0.1).momentum(0.9).build();
         TrainingSettings settings = new TrainingSettings(1, 64, 0.1, new ScheduleSettings(ScheduleSettings.Kind.CONSTANT, 0, 1, 1), 0, 4,
-                Normalization.forDataset(DatasetName.MNIST));
+                Normalization.forDataset(DatasetName.MNIST), 0);
         new Trainer(model, sgd, settings, List.of(recorder)).run(DATA, Optional.empty(), 0);
         return losses;
     }

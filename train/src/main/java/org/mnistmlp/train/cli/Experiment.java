@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.ValidationSplit;
+import org.mnistmlp.nn.MlpSpec;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
 import org.mnistmlp.nn.Safetensors;
@@ -70,7 +70,7 @@ final class Experiment {
         this.optimizer = training.optimizerSettings().build(model);
         this.selection = validation.map(v -> new EarlyStopping(training.monitor, training.patience, model));
         this.config = describe(modelOptions, activation, training, data);
-        this.recorder = new RunRecorder(name, shape(data, modelOptions) + " " + activation.id(), config, selection);
+        this.recorder = new RunRecorder(name, data.name().id() + ", MLP " + MlpSpec.describe(model), config, selection);
     }
 
     private static Map<String, Object> describe(ModelOptions m, Activation activation, TrainingOptions t, MnistData data) {
@@ -83,9 +83,6 @@ final class Experiment {
         c.put("input_dropout", m.inputDropout);
         c.put("seed", m.seed);
         t.describe(c);
-        c.put("validation", t.validation);
-        c.put("patience", t.patience);
-        c.put("monitor", t.monitor.name().toLowerCase(java.util.Locale.ROOT));
         c.put("kernels", Kernels.current().description());
         return c;
     }
@@ -93,13 +90,6 @@ final class Experiment {
     /** What chose the kept epoch, e.g. "validation loss"; for runs with a validation split. */
     String selectionDescription() {
         return selection.map(s -> s.monitor().describe()).orElse("the last epoch");
-    }
-
-    /** The data set and the layer sizes, for titles: "mnist, MLP 784-512-256-10". */
-    static String shape(MnistData data, ModelOptions model) {
-        return data.name().id() + ", MLP " + Stream.concat(Stream.of(data.train().pixelsPerImage()),
-                Stream.concat(model.hidden.stream(), Stream.of(data.name().classes()))).map(String::valueOf)
-                .collect(Collectors.joining("-"));
     }
 
     Module model() {

@@ -1,11 +1,9 @@
 package org.mnistmlp.train.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.datasets.DatasetName;
-import org.mnistmlp.nn.Init;
-import org.mnistmlp.nn.Mlp;
+import org.mnistmlp.nn.MlpSpec;
 import org.mnistmlp.nn.Sequential;
 import picocli.CommandLine.Option;
 
@@ -45,11 +43,8 @@ final class ModelOptions {
      */
     static Sequential mlp(DatasetName dataset, List<Integer> hidden, String activation, long seed, double inputDropout,
             double dropout) {
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(dataset.rows() * dataset.cols());
-        sizes.addAll(hidden);
-        sizes.add(dataset.classes());
-        return Mlp.of(sizes, activation, Init.DEFAULT, seed, inputDropout, dropout);
+        return new MlpSpec(dataset.rows() * dataset.cols(), hidden, dataset.classes(), activation, inputDropout, dropout)
+                .build(seed);
     }
 
     /** The activation option, kept apart because {@code compare} takes several instead. */

@@ -1,7 +1,6 @@
 package org.mnistmlp.train.cli;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.mnistmlp.autograd.Activation;
@@ -10,8 +9,6 @@ import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.autograd.Tensor;
 import org.mnistmlp.datasets.DatasetName;
 import org.mnistmlp.datasets.MnistData;
-import org.mnistmlp.nn.Init;
-import org.mnistmlp.nn.Mlp;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
 
@@ -40,18 +37,15 @@ final class Startup {
     /** One training step, as the trainer runs it, of a model and batch that nothing else uses. */
     private static Runnable throwawayStep(TrainingOptions training, List<Integer> hidden, Activation activation,
                                           DatasetName dataset) {
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(dataset.rows() * dataset.cols());
-        sizes.addAll(hidden);
-        sizes.add(dataset.classes());
-        Module model = Mlp.of(sizes, activation.id(), Init.DEFAULT, 0);
+        Module model = ModelOptions.mlp(dataset, hidden, activation.id(), 0, 0, 0);
         Optimizer optimizer = training.optimizerSettings().build(model);
         Random random = new Random(0);
-        float[] pixels = new float[training.batchSize * sizes.get(0)];
+        int inputs = dataset.rows() * dataset.cols();
+        float[] pixels = new float[training.batchSize * inputs];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) random.nextGaussian();
         }
-        Tensor images = Tensor.of(pixels, training.batchSize, sizes.get(0));
+        Tensor images = Tensor.of(pixels, training.batchSize, inputs);
         int[] labels = random.ints(training.batchSize, 0, dataset.classes()).toArray();
         return () -> {
             optimizer.zeroGrad();

@@ -152,6 +152,9 @@ final class TrainingOptions {
         scheduleSettings().describe(config);
         config.put("clip_norm", clipNorm);
         config.put("shift", shift);
+        config.put("validation", validation);
+        config.put("patience", patience);
+        config.put("monitor", monitor.name().toLowerCase(java.util.Locale.ROOT));
         config.put("threads", threads);
     }
 

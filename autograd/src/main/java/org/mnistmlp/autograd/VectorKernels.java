@@ -35,11 +35,20 @@ final class VectorKernels implements Kernels {
      * and short enough that a worker descheduled in the middle of one holds up little.
      */
     private static final int PARALLEL_PART_ELEMENTS = 1 << 14;
+    /** Columns of a packed panel of B: the 4 vectors of a {@code block4x4}. */
+    private static final int PANEL = 4 * L;
+    /**
+     * Rows of B packed at a time: 128 rows of a 64-float panel are 32 KiB, which stays in a 48 KiB L1
+     * data cache beside the rows of A and C the block reads.
+     */
+    private static final int DEPTH = 128;
+    /** Rows of C below which a panel of B is used in place rather than packed. */
+    private static final int PACK_MIN_ROWS = 16;
     /** Side of the square tiles a transpose moves at a time. */
     private static final int TILE = 32;
 
     private final WorkerPool pool;
-    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0]});
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
 
     VectorKernels(int threads) {
         pool = new WorkerPool(threads);
@@ -158,39 +167,65 @@ final class VectorKernels implements Kernels {
     }
 
     private void gemm(float[] a, int rsA, int csA, float[] b, float[] c, int m, int k, int n, boolean acc) {
-        int parts = (long) m * k * n >= PARALLEL_MIN_FLOPS && m >= 8 ? Math.min(pool.threads(), m / 4) : 1;
-        if (parts <= 1) {
-            gemmRows(a, rsA, csA, b, c, k, n, acc, 0, m);
-            return;
+        int threads = (long) m * k * n >= PARALLEL_MIN_FLOPS && m >= 8 ? pool.threads() : 1;
+        int panels = n / PANEL;
+        if (threads <= 1) {
+            gemmTile(a, rsA, csA, b, c, k, n, acc, 0, m, 0, n);
+        } else if (panels >= 2 * threads && m < n) {   // a wide C: each thread packs only its own panels of B
+            pool.run(threads, part -> gemmTile(a, rsA, csA, b, c, k, n, acc, 0, m,
+                    panels * part / threads * PANEL, part == threads - 1 ? n : panels * (part + 1) / threads * PANEL));
+        } else {
+            int blocks = (m + 3) / 4;
+            int parts = Math.min(threads, blocks);
+            pool.run(parts, part -> gemmTile(a, rsA, csA, b, c, k, n, acc,
+                    Math.min(m, blocks * part / parts * 4), Math.min(m, blocks * (part + 1) / parts * 4), 0, n));
         }
-        int blocks = (m + 3) / 4;
-        pool.run(parts, part -> {
-            int from = Math.min(m, blocks * part / parts * 4);
-            int to = Math.min(m, blocks * (part + 1) / parts * 4);
-            gemmRows(a, rsA, csA, b, c, k, n, acc, from, to);
-        });
     }
 
-    /** Rows [i0, i1) of C: 4×4-vector blocks, then single vectors, then the columns after the last whole vector. */
-    private static void gemmRows(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i0, int i1) {
-        int whole = n - n % L;
-        int i = i0;
-        for (; i + 4 <= i1; i += 4) {
-            int j = 0;
-            for (; j + 4 * L <= whole; j += 4 * L) {
-                block4x4(a, rsA, csA, b, c, k, n, acc, i, j);
+    /**
+     * The block of C with rows [i0, i1) and columns [j0, j1), where j0 is a multiple of {@link #PANEL}.
+     * Whole panels of {@link #PANEL} columns go {@link #DEPTH} rows of B at a time through a packed copy
+     * that stays in L1 while every 4-row block of A passes over it: B's own rows are often a multiple of
+     * 4 KiB apart, which maps a panel onto a few cache sets and would evict it between uses. Each element
+     * of C still sums its products in order of p, so the result does not depend on the blocking.
+     */
+    private void gemmTile(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc,
+                          int i0, int i1, int j0, int j1) {
+        int panelEnd = j0 + (j1 - j0) / PANEL * PANEL;
+        int blocked = i0 + (i1 - i0) / 4 * 4;
+        if (blocked - i0 < PACK_MIN_ROWS) {   // too few uses of a packed panel to repay the copy
+            for (int j = j0; j < panelEnd; j += PANEL) {
+                for (int i = i0; i < blocked; i += 4) {
+                    block4x4(a, rsA, csA, 0, k, b, j, n, c, n, acc, i, j);
+                }
             }
-            for (; j < whole; j += L) {
+        } else {
+            float[] packed = scratch(2, DEPTH * PANEL);
+            for (int j = j0; j < panelEnd; j += PANEL) {
+                for (int p0 = 0; p0 < k; p0 += DEPTH) {
+                    int depth = Math.min(DEPTH, k - p0);
+                    for (int p = 0; p < depth; p++) {
+                        System.arraycopy(b, (p0 + p) * n + j, packed, p * PANEL, PANEL);
+                    }
+                    for (int i = i0; i < blocked; i += 4) {
+                        block4x4(a, rsA, csA, p0, depth, packed, 0, PANEL, c, n, acc || p0 > 0, i, j);
+                    }
+                }
+            }
+        }
+        int whole = j1 - (j1 - j0) % L;
+        for (int i = i0; i < blocked; i += 4) {
+            for (int j = panelEnd; j < whole; j += L) {
                 block4x1(a, rsA, csA, b, c, k, n, acc, i, j);
             }
         }
-        for (; i < i1; i++) {
-            for (int j = 0; j < whole; j += L) {
+        for (int i = blocked; i < i1; i++) {
+            for (int j = j0; j < whole; j += L) {
                 block1x1(a, rsA, csA, b, c, k, n, acc, i, j);
             }
         }
-        if (whole < n) {
-            scalarColumns(a, rsA, csA, b, c, k, n, acc, i0, i1, whole);
+        if (whole < j1) {
+            scalarColumns(a, rsA, csA, b, c, k, n, acc, i0, i1, whole, j1);
         }
     }
 
@@ -198,18 +233,23 @@ final class VectorKernels implements Kernels {
         return acc ? FloatVector.fromArray(S, c, off) : FloatVector.zero(S);
     }
 
-    private static void block4x4(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
+    /**
+     * A 4-row by {@link #PANEL}-column block of C (rows i.., columns j..) over the products p0 ≤ p &lt; p0 + depth,
+     * where row p of B's panel starts at {@code packed[bo0 + (p − p0)·bStride]}: B itself or a packed copy.
+     */
+    private static void block4x4(float[] a, int rsA, int csA, int p0, int depth, float[] packed, int bo0, int bStride,
+                                 float[] c, int n, boolean acc, int i, int j) {
         int c0 = i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
         FloatVector r00 = start(c, c0, acc), r01 = start(c, c0 + L, acc), r02 = start(c, c0 + 2 * L, acc), r03 = start(c, c0 + 3 * L, acc);
         FloatVector r10 = start(c, c1, acc), r11 = start(c, c1 + L, acc), r12 = start(c, c1 + 2 * L, acc), r13 = start(c, c1 + 3 * L, acc);
         FloatVector r20 = start(c, c2, acc), r21 = start(c, c2 + L, acc), r22 = start(c, c2 + 2 * L, acc), r23 = start(c, c2 + 3 * L, acc);
         FloatVector r30 = start(c, c3, acc), r31 = start(c, c3 + L, acc), r32 = start(c, c3 + 2 * L, acc), r33 = start(c, c3 + 3 * L, acc);
-        int a0 = i * rsA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
-        for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bo);
-            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * L);
+        int a0 = i * rsA + p0 * csA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
+        for (int p = 0, bo = bo0, ao = 0; p < depth; p++, bo += bStride, ao += csA) {
+            FloatVector b0 = FloatVector.fromArray(S, packed, bo);
+            FloatVector b1 = FloatVector.fromArray(S, packed, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, packed, bo + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, packed, bo + 3 * L);
             FloatVector x = FloatVector.broadcast(S, a[a0 + ao]);
             r00 = x.fma(b0, r00); r01 = x.fma(b1, r01); r02 = x.fma(b2, r02); r03 = x.fma(b3, r03);
             x = FloatVector.broadcast(S, a[a1 + ao]);
@@ -249,18 +289,18 @@ final class VectorKernels implements Kernels {
         r.intoArray(c, c0);
     }
 
-    /** Columns [from, n) of rows [i0, i1), fewer than a vector: plain loops (masked vectors are slow). */
+    /** Columns [from, to) of rows [i0, i1), fewer than a vector: plain loops (masked vectors are slow). */
     private static void scalarColumns(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc,
-                                      int i0, int i1, int from) {
+                                      int i0, int i1, int from, int to) {
         for (int i = i0; i < i1; i++) {
             int ci = i * n;
             if (!acc) {
-                java.util.Arrays.fill(c, ci + from, ci + n, 0f);
+                java.util.Arrays.fill(c, ci + from, ci + to, 0f);
             }
             for (int p = 0; p < k; p++) {
                 float aip = a[i * rsA + p * csA];
                 int bp = p * n;
-                for (int j = from; j < n; j++) {
+                for (int j = from; j < to; j++) {
                     c[ci + j] += aip * b[bp + j];
                 }
             }

@@ -26,17 +26,21 @@ final class LinearOp {
         }
         Kernels.current().matmul(xd, wd, y, batch, in, out, true);
         return Tensor.result("linear", y, new int[] {batch, out}, (g, needsGrad) -> {
+            // a zero gradient is written rather than added to, so it needs no clearing first
             if (needsGrad[0]) {
-                Kernels.current().matmulTransB(g, wd, x.gradBuffer(), batch, out, in, true);
+                boolean add = !x.gradIsZero();
+                Kernels.current().matmulTransB(g, wd, x.gradStorage(add), batch, out, in, add);
             }
             if (needsGrad[1]) {
-                Kernels.current().matmulTransA(xd, g, w.gradBuffer(), in, batch, out, true);
+                boolean add = !w.gradIsZero();
+                Kernels.current().matmulTransA(xd, g, w.gradStorage(add), in, batch, out, add);
             }
             if (needsGrad[2]) {
-                float[] gb = b.gradBuffer();
+                boolean add = !b.gradIsZero();
+                float[] gb = b.gradStorage(add);
                 for (int r = 0; r < batch; r++) {
                     for (int j = 0; j < out; j++) {
-                        gb[j] += g[r * out + j];
+                        gb[j] = (add || r > 0 ? gb[j] : 0f) + g[r * out + j];
                     }
                 }
             }

@@ -14,11 +14,14 @@ final class MatMul {
         float[] c = TensorScope.floats(m * n);
         Kernels.current().matmul(ad, bd, c, m, k, n, false);
         return Tensor.result("matmul", c, new int[] {m, n}, (g, needsGrad) -> {
+            // a zero gradient is written rather than added to, so it needs no clearing first
             if (needsGrad[0]) {
-                Kernels.current().matmulTransB(g, bd, a.gradBuffer(), m, n, k, true);
+                boolean add = !a.gradIsZero();
+                Kernels.current().matmulTransB(g, bd, a.gradStorage(add), m, n, k, add);
             }
             if (needsGrad[1]) {
-                Kernels.current().matmulTransA(ad, g, b.gradBuffer(), k, m, n, true);
+                boolean add = !b.gradIsZero();
+                Kernels.current().matmulTransA(ad, g, b.gradStorage(add), k, m, n, add);
             }
         }, a, b);
     }

@@ -39,6 +39,12 @@ public final class Tensor {
     private final TensorScope scope;
     /** In-place changes so far; kept on the base only. */
     private int version;
+    /**
+     * Set on a gradient's base by {@link #zeroGrad()}: the values are zero though the storage still holds
+     * old ones. They are cleared when something reads or adds to them, and not at all when the next
+     * backward pass writes them whole (a weight gradient's product): one pass over every weight less per step.
+     */
+    private boolean zeroPending;
     /** The gradient, itself a plain tensor of this one's shape; null until a backward pass reaches here. */
     private Tensor grad;
     private boolean requiresGrad;
@@ -131,9 +137,9 @@ public final class Tensor {
      * {@link #toArray()} to leave the version alone.
      */
     public float[] data() {
-        requireLive();
+        float[] d = storage();
         base.version++;
-        return data;
+        return d;
     }
 
     /** A copy of the values, row-major. */
@@ -143,7 +149,16 @@ public final class Tensor {
 
     /** The values for the ops to read: the live storage, not counted as a change. */
     float[] values() {
+        return storage();
+    }
+
+    /** The live storage, with the zeros {@link #zeroGrad()} left pending written now. */
+    private float[] storage() {
         requireLive();
+        if (base.zeroPending) {
+            Arrays.fill(data, 0f);
+            base.zeroPending = false;
+        }
         return data;
     }
 
@@ -155,13 +170,13 @@ public final class Tensor {
                     + Shapes.str(shape) + " (" + data.length + " elements)");
         }
         System.arraycopy(values, 0, data, 0, data.length);
+        base.zeroPending = false;
         base.version++;
     }
 
     /** Sets the value at the given coordinates, in place: an in-place change. */
     public void set(float value, int... index) {
-        requireLive();
-        data[flatIndex("set", index)] = value;
+        storage()[flatIndex("set", index)] = value;
         base.version++;
     }
 
@@ -246,11 +261,14 @@ public final class Tensor {
         return grad;
     }
 
-    /** Resets the gradient to zero (keeping its storage): an in-place change of the gradient. */
+    /**
+     * Resets the gradient to zero (keeping its storage): an in-place change of the gradient. The storage is
+     * cleared lazily, so resetting costs nothing when the next backward pass overwrites it anyway.
+     */
     public void zeroGrad() {
         requireLive();
         if (grad != null) {
-            Arrays.fill(grad.data, 0f);
+            grad.base.zeroPending = true;
             grad.base.version++;
         }
     }
@@ -294,11 +312,29 @@ public final class Tensor {
      * the scope it was made in.
      */
     float[] gradBuffer() {
+        return gradStorage(true);
+    }
+
+    /** Whether the gradient is zero: never written, or reset by {@link #zeroGrad()} since. */
+    boolean gradIsZero() {
+        return grad == null || grad.base.zeroPending;
+    }
+
+    /**
+     * The gradient storage for a kernel that adds into it ({@code adding}, as {@link #gradBuffer()}) or
+     * one that writes every element, allowed only while {@link #gradIsZero()}, which then skips clearing it.
+     */
+    float[] gradStorage(boolean adding) {
         if (grad == null) {
             boolean leaf = isLeaf();
             float[] storage = leaf ? new float[data.length] : TensorScope.floats(data.length);
             grad = new Tensor(storage, shape, null, null, leaf ? null : TensorScope.current());
+        } else if (adding) {
+            grad.storage();
+        } else if (!grad.base.zeroPending) {
+            throw new IllegalStateException("gradient storage requested for overwriting while it holds a gradient");
         }
+        grad.base.zeroPending = false;
         grad.base.version++;
         return grad.data;
     }
@@ -388,7 +424,7 @@ public final class Tensor {
     @Override
     public String toString() {
         String values = !isLive() ? "(recycled by its closed TensorScope)"
-                : data.length <= 16 ? Arrays.toString(data) : "[" + data.length + " values]";
+                : data.length <= 16 ? Arrays.toString(storage()) : "[" + data.length + " values]";
         return "Tensor" + Shapes.str(shape) + (node != null ? " from " + node.op() : "") + " " + values;
     }
 }

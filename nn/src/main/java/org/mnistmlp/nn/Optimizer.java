@@ -36,6 +36,9 @@ public abstract class Optimizer {
     /** Where each parameter starts in the elements of all parameters end to end; one more entry for the end. */
     private final int[] offsets;
     private final IntRangeConsumer updateRange = this::updateRange;
+    /** The storage of each parameter and of its gradient (null if none) during {@link #step()}. */
+    private final float[][] paramValues;
+    private final float[][] gradValues;
     private final List<ParamGroup> groups;
     private final Map<String, float[][]> buffers = new LinkedHashMap<>();
     private double learningRate;
@@ -67,6 +70,8 @@ public abstract class Optimizer {
             weightDecays[i] = decays.get(params[i]);
         }
         steps = new long[params.length];
+        paramValues = new float[params.length][];
+        gradValues = new float[params.length][];
         offsets = new int[params.length + 1];
         for (int i = 0; i < params.length; i++) {
             offsets[i + 1] = Math.addExact(offsets[i], params[i].numel());
@@ -154,21 +159,29 @@ public abstract class Optimizer {
     /** Updates every parameter that has a gradient by one step of the rule; the others keep their step count. */
     public final void step() {
         for (int i = 0; i < params.length; i++) {
-            if (params[i].grad() != null) {
+            Tensor grad = params[i].grad();
+            if (grad != null) {
                 steps[i]++;
+                // taken here on the caller's thread, as the in-place changes they are, not in the parallel parts
+                paramValues[i] = params[i].data();
+                gradValues[i] = grad.data();
             }
         }
-        Kernels.current().parallelFor(offsets[params.length], updateRange);
+        try {
+            Kernels.current().parallelFor(offsets[params.length], updateRange);
+        } finally {
+            Arrays.fill(paramValues, null);
+            Arrays.fill(gradValues, null);
+        }
     }
 
     /** Updates the elements [from, to) of all parameters end to end, each parameter's part by {@link #update}. */
     private void updateRange(int from, int to) {
         for (int i = 0; i < params.length && offsets[i] < to; i++) {
-            Tensor grad = params[i].grad();
-            if (grad != null && offsets[i + 1] > from) {
+            if (gradValues[i] != null && offsets[i + 1] > from) {
                 int start = Math.max(from, offsets[i]) - offsets[i];
                 int end = Math.min(to, offsets[i + 1]) - offsets[i];
-                update(i, params[i].data(), grad.data(), start, end, learningRate, weightDecays[i], steps[i]);
+                update(i, paramValues[i], gradValues[i], start, end, learningRate, weightDecays[i], steps[i]);
             }
         }
     }

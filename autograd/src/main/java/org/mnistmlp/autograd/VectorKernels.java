@@ -43,7 +43,7 @@ final class VectorKernels implements Kernels {
      */
     private static final int DEPTH = 128;
     /** Rows of C below which a panel of B is used in place rather than packed. */
-    private static final int PACK_MIN_ROWS = 16;
+    private static final int PACK_MIN_ROWS = 64;
     /** Side of the square tiles a transpose moves at a time. */
     private static final int TILE = 32;
 

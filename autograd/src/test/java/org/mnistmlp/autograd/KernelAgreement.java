@@ -10,9 +10,9 @@ final class KernelAgreement {
 
     static final int[][] SHAPES = { // m, k, n
         {1, 1, 1}, {3, 5, 7}, {17, 33, 19}, {64, 784, 128}, {64, 128, 10}, {5, 300, 70}, {100, 31, 257}, {64, 10, 128},
-        // packed panels of B over several depth blocks, with rows and columns left after the last whole block,
-        // rows split between threads (the first) and columns split (the second)
-        {42, 300, 71}, {18, 300, 300},
+        // panels of B used in place (fewer than 64 rows) and packed over several depth blocks, with rows and
+        // columns left after the last whole block; on 2 threads rows split (the first two) or columns (the others)
+        {42, 300, 71}, {70, 300, 71}, {18, 300, 300}, {130, 300, 300},
     };
 
     static float[] random(Random r, int n) {

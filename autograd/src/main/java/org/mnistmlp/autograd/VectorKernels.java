@@ -8,13 +8,14 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the Vector API ({@code jdk.incubator.vector}). Only loaded when that module is readable
  * (see {@link KernelSelection}).
  *
- * <p>All three matrix products run through one register-blocked kernel, {@code C (+)= A·B}, where A is
- * read through row and column strides (so {@code Aᵀ·B} needs no copy) and B is row-major. Each 4×4-vector
+ * <p>All three matrix products run through one register-blocked kernel, {@code C (+)= A·B}, where A and B
+ * are read through row and column strides (so no transposed operand is ever copied whole). Each 4×4-vector
  * block of C (4 rows by 64 columns on AVX-512) lives in 16 registers while the inner dimension streams
- * by: per step, 4 broadcasts of A and 4 loads of B feed 16 fused multiply-adds. {@code A·Bᵀ} first packs
- * Bᵀ into a reused per-thread buffer; products with fewer columns than a vector are computed transposed.
- * Large products split their rows between the worker threads. No masked vector operations are used:
- * on JDK 17 they allocate and run slower than plain loops.
+ * by: per step, 4 broadcasts of A and 4 loads of B feed 16 fused multiply-adds. B comes in panels of 64
+ * columns by 128 rows, packed into a per-thread buffer that stays in L1. Products with fewer columns
+ * than a vector, and {@code A·Bᵀ} where that moves fewer floats, are computed transposed. Large products
+ * split their rows, or their column panels when C is wide, between the worker threads. No masked vector
+ * operations are used: on JDK 17 they allocate and run slower than plain loops.
  */
 final class VectorKernels implements Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -45,7 +46,7 @@ final class VectorKernels implements Kernels {
     /** Rows of C below which a panel of B is used in place rather than packed. */
     private static final int PACK_MIN_ROWS = 64;
     /** Side of the square tiles a transpose moves at a time. */
-    private static final int TILE = 32;
+    private static final int TILE = 16;
 
     private final WorkerPool pool;
     private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
@@ -75,36 +76,31 @@ final class VectorKernels implements Kernels {
 
     @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·Aᵀ: Bᵀ read through strides, Aᵀ packed
-            float[] at = scratch(0, k * m);
-            transpose(a, at, m, k);
-            narrow(b, 1, n, at, c, m, k, n, accumulate);
+        if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·Aᵀ
+            narrow(b, 1, n, a, 1, k, c, m, k, n, accumulate);
         } else {
-            gemm(a, k, 1, b, c, m, k, n, accumulate);
+            gemm(a, k, 1, b, n, 1, c, m, k, n, accumulate);
         }
     }
 
     @Override
     public void matmulTransA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·A, where A (k×m) is already row-major
-            narrow(b, 1, n, a, c, m, k, n, accumulate);
+        if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·A
+            narrow(b, 1, n, a, m, 1, c, m, k, n, accumulate);
         } else {
-            gemm(a, 1, m, b, c, m, k, n, accumulate);
+            gemm(a, 1, m, b, n, 1, c, m, k, n, accumulate);
         }
     }
 
     @Override
     public void matmulTransB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        // Either pack Bᵀ (k·n floats moved) or compute Cᵀ = B·Aᵀ, packing Aᵀ and transposing the result
-        // back (k·m + m·n floats moved): whichever moves less, or the latter when C is narrow.
+        // Both ways read an operand by columns into the packed panels: Bᵀ (k·n floats), or Aᵀ for Cᵀ = B·Aᵀ,
+        // which is then transposed into C (k·m + m·n floats moved): whichever moves less, or the latter when
+        // C is narrow.
         if (isNarrow(m, n) || m % L == 0 && (long) k * m + (long) m * n < (long) k * n) {
-            float[] at = scratch(0, k * m);
-            transpose(a, at, m, k);
-            narrow(b, k, 1, at, c, m, k, n, accumulate);
+            narrow(b, k, 1, a, 1, k, c, m, k, n, accumulate);
         } else {
-            float[] bt = scratch(0, k * n);
-            transposeInParallel(b, bt, n, k, false);
-            gemm(a, k, 1, bt, c, m, k, n, accumulate);
+            gemm(a, k, 1, b, 1, k, c, m, k, n, accumulate);
         }
     }
 
@@ -116,10 +112,11 @@ final class VectorKernels implements Kernels {
         return n < L && m >= L;
     }
 
-    /** Computes Cᵀ (n×m) = A'·B' with A' read through strides and B' k×m, then adds it into C (m×n). */
-    private void narrow(float[] a2, int rsA2, int csA2, float[] b2, float[] c, int m, int k, int n, boolean accumulate) {
-        float[] ct = scratch(1, n * m);
-        gemm(a2, rsA2, csA2, b2, ct, n, k, m, false);
+    /** Computes Cᵀ (n×m) = A'·B', both read through strides, then writes or adds it into C (m×n). */
+    private void narrow(float[] a2, int rsA2, int csA2, float[] b2, int rsB2, int csB2, float[] c, int m, int k, int n,
+                        boolean accumulate) {
+        float[] ct = scratch(0, n * m);
+        gemm(a2, rsA2, csA2, b2, rsB2, csB2, ct, n, k, m, false);
         transposeInParallel(ct, c, n, m, accumulate);
     }
 
@@ -134,7 +131,7 @@ final class VectorKernels implements Kernels {
 
     /** {@code dst (+)= srcᵀ}, with the source rows split between the threads when there are many. */
     private void transposeInParallel(float[] src, float[] dst, int rows, int cols, boolean accumulate) {
-        int parts = (long) rows * cols >= PARALLEL_MIN_FLOPS ? Math.min(pool.threads(), rows / TILE) : 1;
+        int parts = (long) rows * cols >= PARALLEL_PART_ELEMENTS ? Math.min(pool.threads(), rows / TILE) : 1;
         if (parts <= 1) {
             transposeRows(src, dst, rows, cols, accumulate, 0, rows);
             return;
@@ -142,11 +139,6 @@ final class VectorKernels implements Kernels {
         int tiles = (rows + TILE - 1) / TILE;
         pool.run(parts, part -> transposeRows(src, dst, rows, cols, accumulate,
                 Math.min(rows, tiles * part / parts * TILE), Math.min(rows, tiles * (part + 1) / parts * TILE)));
-    }
-
-    /** {@code dst = srcᵀ} for a rows×cols src. */
-    private static void transpose(float[] src, float[] dst, int rows, int cols) {
-        transposeRows(src, dst, rows, cols, false, 0, rows);
     }
 
     /** Rows [rowFrom, rowTo) of {@code dst (+)= srcᵀ}, in tiles that stay in L1 on both sides. */
@@ -166,18 +158,19 @@ final class VectorKernels implements Kernels {
         }
     }
 
-    private void gemm(float[] a, int rsA, int csA, float[] b, float[] c, int m, int k, int n, boolean acc) {
+    /** {@code C (+)= A·B} with {@code A(i, p) = a[i·rsA + p·csA]} and {@code B(p, j) = b[p·rsB + j·csB]}; C is m×n. */
+    private void gemm(float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c, int m, int k, int n, boolean acc) {
         int threads = (long) m * k * n >= PARALLEL_MIN_FLOPS && m >= 8 ? pool.threads() : 1;
         int panels = n / PANEL;
         if (threads <= 1) {
-            gemmTile(a, rsA, csA, b, c, k, n, acc, 0, m, 0, n);
+            gemmTile(a, rsA, csA, b, rsB, csB, c, k, n, acc, 0, m, 0, n);
         } else if (panels >= 2 * threads && m < n) {   // a wide C: each thread packs only its own panels of B
-            pool.run(threads, part -> gemmTile(a, rsA, csA, b, c, k, n, acc, 0, m,
+            pool.run(threads, part -> gemmTile(a, rsA, csA, b, rsB, csB, c, k, n, acc, 0, m,
                     panels * part / threads * PANEL, part == threads - 1 ? n : panels * (part + 1) / threads * PANEL));
         } else {
             int blocks = (m + 3) / 4;
             int parts = Math.min(threads, blocks);
-            pool.run(parts, part -> gemmTile(a, rsA, csA, b, c, k, n, acc,
+            pool.run(parts, part -> gemmTile(a, rsA, csA, b, rsB, csB, c, k, n, acc,
                     Math.min(m, blocks * part / parts * 4), Math.min(m, blocks * (part + 1) / parts * 4), 0, n));
         }
     }
@@ -186,46 +179,85 @@ final class VectorKernels implements Kernels {
      * The block of C with rows [i0, i1) and columns [j0, j1), where j0 is a multiple of {@link #PANEL}.
      * Whole panels of {@link #PANEL} columns go {@link #DEPTH} rows of B at a time through a packed copy
      * that stays in L1 while every 4-row block of A passes over it: B's own rows are often a multiple of
-     * 4 KiB apart, which maps a panel onto a few cache sets and would evict it between uses. Each element
-     * of C still sums its products in order of p, so the result does not depend on the blocking.
+     * 4 KiB apart, which maps a panel onto a few cache sets and would evict it between uses, and a B read
+     * by columns (for {@code A·Bᵀ}) is transposed on the way. A row-major B under few rows of C is read
+     * in place. Each element of C still sums its products in order of p, whatever the blocking.
      */
-    private void gemmTile(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc,
-                          int i0, int i1, int j0, int j1) {
+    private void gemmTile(float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c, int k, int n,
+                          boolean acc, int i0, int i1, int j0, int j1) {
         int panelEnd = j0 + (j1 - j0) / PANEL * PANEL;
         int blocked = i0 + (i1 - i0) / 4 * 4;
-        if (blocked - i0 < PACK_MIN_ROWS) {   // too few uses of a packed panel to repay the copy
+        if (csB == 1 && blocked - i0 < PACK_MIN_ROWS) {   // too few uses of a packed panel to repay the copy
             for (int j = j0; j < panelEnd; j += PANEL) {
-                for (int i = i0; i < blocked; i += 4) {
-                    block4x4(a, rsA, csA, 0, k, b, j, n, c, n, acc, i, j);
-                }
+                panelRows(a, rsA, csA, 0, k, b, j, rsB, c, n, acc, i0, blocked, i1, j);
             }
-        } else {
-            float[] packed = scratch(2, DEPTH * PANEL);
+        } else if (panelEnd > j0) {
+            float[] packed = scratch(1, DEPTH * PANEL);
             for (int j = j0; j < panelEnd; j += PANEL) {
                 for (int p0 = 0; p0 < k; p0 += DEPTH) {
                     int depth = Math.min(DEPTH, k - p0);
-                    for (int p = 0; p < depth; p++) {
-                        System.arraycopy(b, (p0 + p) * n + j, packed, p * PANEL, PANEL);
-                    }
-                    for (int i = i0; i < blocked; i += 4) {
-                        block4x4(a, rsA, csA, p0, depth, packed, 0, PANEL, c, n, acc || p0 > 0, i, j);
-                    }
+                    pack(b, rsB, csB, p0, depth, j, PANEL, packed);
+                    panelRows(a, rsA, csA, p0, depth, packed, 0, PANEL, c, n, acc || p0 > 0, i0, blocked, i1, j);
                 }
             }
         }
-        int whole = j1 - (j1 - j0) % L;
-        for (int i = i0; i < blocked; i += 4) {
-            for (int j = panelEnd; j < whole; j += L) {
-                block4x1(a, rsA, csA, b, c, k, n, acc, i, j);
+        if (panelEnd < j1) {   // fewer than PANEL columns left
+            int width = j1 - panelEnd;
+            float[] rest = b;
+            int restOffset = panelEnd * csB;
+            int restStride = rsB;
+            if (csB != 1) {
+                rest = scratch(2, k * width);
+                pack(b, rsB, csB, 0, k, panelEnd, width, rest);
+                restOffset = 0;
+                restStride = width;
             }
+            int whole = j1 - width % L;
+            for (int j = panelEnd; j < whole; j += L) {
+                int bo = restOffset + j - panelEnd;
+                for (int i = i0; i < blocked; i += 4) {
+                    block4x1(a, rsA, csA, 0, k, rest, bo, restStride, c, n, acc, i, j);
+                }
+                for (int i = blocked; i < i1; i++) {
+                    block1x1(a, rsA, csA, 0, k, rest, bo, restStride, c, n, acc, i, j);
+                }
+            }
+            if (whole < j1) {
+                scalarColumns(a, rsA, csA, k, rest, restOffset + whole - panelEnd, restStride, c, n, acc, i0, i1, whole, j1);
+            }
+        }
+    }
+
+    /** Copies {@code B(p0 + p, j + q)} for p &lt; depth, q &lt; width to {@code dst[p·width + q]}. */
+    private static void pack(float[] b, int rsB, int csB, int p0, int depth, int j, int width, float[] dst) {
+        if (csB == 1) {
+            for (int p = 0; p < depth; p++) {
+                System.arraycopy(b, (p0 + p) * rsB + j, dst, p * width, width);
+            }
+        } else {
+            for (int q = 0; q < width; q++) {   // reads run along B's rows when B is read by columns
+                int from = p0 * rsB + (j + q) * csB;
+                for (int p = 0; p < depth; p++) {
+                    dst[p * width + q] = b[from + p * rsB];
+                }
+            }
+        }
+    }
+
+    /**
+     * The {@link #PANEL} columns from j of rows [i0, i1) of C over the products p0 ≤ p &lt; p0 + depth, where
+     * row p of the panel of B starts at {@code b[bo + (p − p0)·bStride]}: 4-row blocks up to {@code blocked},
+     * then single rows.
+     */
+    private static void panelRows(float[] a, int rsA, int csA, int p0, int depth, float[] b, int bo, int bStride,
+                                  float[] c, int n, boolean acc, int i0, int blocked, int i1, int j) {
+        for (int i = i0; i < blocked; i += 4) {
+            block4x4(a, rsA, csA, p0, depth, b, bo, bStride, c, n, acc, i, j);
         }
         for (int i = blocked; i < i1; i++) {
-            for (int j = j0; j < whole; j += L) {
-                block1x1(a, rsA, csA, b, c, k, n, acc, i, j);
+            for (int v = 0; v < PANEL; v += L) {
+                block1x1(a, rsA, csA, p0, depth, b, bo + v, bStride, c, n, acc, i, j + v);
             }
-        }
-        if (whole < j1) {
-            scalarColumns(a, rsA, csA, b, c, k, n, acc, i0, i1, whole, j1);
         }
     }
 
@@ -233,11 +265,13 @@ final class VectorKernels implements Kernels {
         return acc ? FloatVector.fromArray(S, c, off) : FloatVector.zero(S);
     }
 
-    /**
-     * A 4-row by {@link #PANEL}-column block of C (rows i.., columns j..) over the products p0 ≤ p &lt; p0 + depth,
-     * where row p of B's panel starts at {@code packed[bo0 + (p − p0)·bStride]}: B itself or a packed copy.
+    /*
+     * The blocks below compute C(i.., j..) (+)= Σ A(i, p)·B(p, j..) over p0 ≤ p < p0 + depth, where row p of
+     * B's columns j.. starts at b[bo + (p − p0)·bStride]: in B itself or in a packed copy.
      */
-    private static void block4x4(float[] a, int rsA, int csA, int p0, int depth, float[] packed, int bo0, int bStride,
+
+    /** 4 rows by {@link #PANEL} columns: 16 accumulators, fed by 4 loads of B and 4 broadcasts of A a step. */
+    private static void block4x4(float[] a, int rsA, int csA, int p0, int depth, float[] b, int bo0, int bStride,
                                  float[] c, int n, boolean acc, int i, int j) {
         int c0 = i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
         FloatVector r00 = start(c, c0, acc), r01 = start(c, c0 + L, acc), r02 = start(c, c0 + 2 * L, acc), r03 = start(c, c0 + 3 * L, acc);
@@ -246,10 +280,10 @@ final class VectorKernels implements Kernels {
         FloatVector r30 = start(c, c3, acc), r31 = start(c, c3 + L, acc), r32 = start(c, c3 + 2 * L, acc), r33 = start(c, c3 + 3 * L, acc);
         int a0 = i * rsA + p0 * csA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
         for (int p = 0, bo = bo0, ao = 0; p < depth; p++, bo += bStride, ao += csA) {
-            FloatVector b0 = FloatVector.fromArray(S, packed, bo);
-            FloatVector b1 = FloatVector.fromArray(S, packed, bo + L);
-            FloatVector b2 = FloatVector.fromArray(S, packed, bo + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, packed, bo + 3 * L);
+            FloatVector b0 = FloatVector.fromArray(S, b, bo);
+            FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bo + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bo + 3 * L);
             FloatVector x = FloatVector.broadcast(S, a[a0 + ao]);
             r00 = x.fma(b0, r00); r01 = x.fma(b1, r01); r02 = x.fma(b2, r02); r03 = x.fma(b3, r03);
             x = FloatVector.broadcast(S, a[a1 + ao]);
@@ -265,11 +299,13 @@ final class VectorKernels implements Kernels {
         r30.intoArray(c, c3); r31.intoArray(c, c3 + L); r32.intoArray(c, c3 + 2 * L); r33.intoArray(c, c3 + 3 * L);
     }
 
-    private static void block4x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
+    /** 4 rows by one vector of columns. */
+    private static void block4x1(float[] a, int rsA, int csA, int p0, int depth, float[] b, int bo0, int bStride,
+                                 float[] c, int n, boolean acc, int i, int j) {
         int c0 = i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
         FloatVector r0 = start(c, c0, acc), r1 = start(c, c1, acc), r2 = start(c, c2, acc), r3 = start(c, c3, acc);
-        int a0 = i * rsA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
-        for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
+        int a0 = i * rsA + p0 * csA, a1 = a0 + rsA, a2 = a1 + rsA, a3 = a2 + rsA;
+        for (int p = 0, bo = bo0, ao = 0; p < depth; p++, bo += bStride, ao += csA) {
             FloatVector bv = FloatVector.fromArray(S, b, bo);
             r0 = FloatVector.broadcast(S, a[a0 + ao]).fma(bv, r0);
             r1 = FloatVector.broadcast(S, a[a1 + ao]).fma(bv, r1);
@@ -279,19 +315,24 @@ final class VectorKernels implements Kernels {
         r0.intoArray(c, c0); r1.intoArray(c, c1); r2.intoArray(c, c2); r3.intoArray(c, c3);
     }
 
-    private static void block1x1(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc, int i, int j) {
+    /** One row by one vector of columns. */
+    private static void block1x1(float[] a, int rsA, int csA, int p0, int depth, float[] b, int bo0, int bStride,
+                                 float[] c, int n, boolean acc, int i, int j) {
         int c0 = i * n + j;
         FloatVector r = start(c, c0, acc);
-        int a0 = i * rsA;
-        for (int p = 0, bo = j, ao = 0; p < k; p++, bo += n, ao += csA) {
+        int a0 = i * rsA + p0 * csA;
+        for (int p = 0, bo = bo0, ao = 0; p < depth; p++, bo += bStride, ao += csA) {
             r = FloatVector.broadcast(S, a[a0 + ao]).fma(FloatVector.fromArray(S, b, bo), r);
         }
         r.intoArray(c, c0);
     }
 
-    /** Columns [from, to) of rows [i0, i1), fewer than a vector: plain loops (masked vectors are slow). */
-    private static void scalarColumns(float[] a, int rsA, int csA, float[] b, float[] c, int k, int n, boolean acc,
-                                      int i0, int i1, int from, int to) {
+    /**
+     * Columns [from, to) of rows [i0, i1), fewer than a vector, where {@code B(p, from)} is at
+     * {@code b[bo + p·bStride]}: plain loops (masked vectors are slow).
+     */
+    private static void scalarColumns(float[] a, int rsA, int csA, int k, float[] b, int bo, int bStride, float[] c, int n,
+                                      boolean acc, int i0, int i1, int from, int to) {
         for (int i = i0; i < i1; i++) {
             int ci = i * n;
             if (!acc) {
@@ -299,7 +340,7 @@ final class VectorKernels implements Kernels {
             }
             for (int p = 0; p < k; p++) {
                 float aip = a[i * rsA + p * csA];
-                int bp = p * n;
+                int bp = bo + p * bStride - from;
                 for (int j = from; j < to; j++) {
                     c[ci + j] += aip * b[bp + j];
                 }

@@ -255,9 +255,7 @@ final class VectorKernels implements Kernels {
             block4x4(a, rsA, csA, p0, depth, b, bo, bStride, c, n, acc, i, j);
         }
         for (int i = blocked; i < i1; i++) {
-            for (int v = 0; v < PANEL; v += L) {
-                block1x1(a, rsA, csA, p0, depth, b, bo + v, bStride, c, n, acc, i, j + v);
-            }
+            block1x4(a, rsA, csA, p0, depth, b, bo, bStride, c, n, acc, i, j);
         }
     }
 
@@ -297,6 +295,22 @@ final class VectorKernels implements Kernels {
         r10.intoArray(c, c1); r11.intoArray(c, c1 + L); r12.intoArray(c, c1 + 2 * L); r13.intoArray(c, c1 + 3 * L);
         r20.intoArray(c, c2); r21.intoArray(c, c2 + L); r22.intoArray(c, c2 + 2 * L); r23.intoArray(c, c2 + 3 * L);
         r30.intoArray(c, c3); r31.intoArray(c, c3 + L); r32.intoArray(c, c3 + 2 * L); r33.intoArray(c, c3 + 3 * L);
+    }
+
+    /** One row by {@link #PANEL} columns: 4 independent sums, so that no multiply-add waits for the one before. */
+    private static void block1x4(float[] a, int rsA, int csA, int p0, int depth, float[] b, int bo0, int bStride,
+                                 float[] c, int n, boolean acc, int i, int j) {
+        int c0 = i * n + j;
+        FloatVector r0 = start(c, c0, acc), r1 = start(c, c0 + L, acc), r2 = start(c, c0 + 2 * L, acc), r3 = start(c, c0 + 3 * L, acc);
+        int a0 = i * rsA + p0 * csA;
+        for (int p = 0, bo = bo0, ao = 0; p < depth; p++, bo += bStride, ao += csA) {
+            FloatVector x = FloatVector.broadcast(S, a[a0 + ao]);
+            r0 = x.fma(FloatVector.fromArray(S, b, bo), r0);
+            r1 = x.fma(FloatVector.fromArray(S, b, bo + L), r1);
+            r2 = x.fma(FloatVector.fromArray(S, b, bo + 2 * L), r2);
+            r3 = x.fma(FloatVector.fromArray(S, b, bo + 3 * L), r3);
+        }
+        r0.intoArray(c, c0); r1.intoArray(c, c0 + L); r2.intoArray(c, c0 + 2 * L); r3.intoArray(c, c0 + 3 * L);
     }
 
     /** 4 rows by one vector of columns. */

@@ -6,7 +6,7 @@ final class Elementwise {
 
     static Tensor apply(Tensor x, ElementwiseFunction f) {
         float[] xd = x.values();
-        float[] y = TensorScope.floats(xd.length);
+        float[] y = TensorScope.floatsToOverwrite(xd.length);
         f.forward(xd, y, xd.length);
         return Tensor.result(f.name(), y, x.shape(), (gy, needsGrad) -> f.backward(xd, y, gy, x.gradBuffer(), xd.length), x);
     }

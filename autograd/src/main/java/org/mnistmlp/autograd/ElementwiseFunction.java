@@ -10,7 +10,7 @@ public interface ElementwiseFunction {
     /** The op's name, used in error messages and graph descriptions. */
     String name();
 
-    /** {@code y[i] = f(x[i])} for {@code i < n}. */
+    /** {@code y[i] = f(x[i])} for every {@code i < n}; y is not cleared beforehand. */
     void forward(float[] x, float[] y, int n);
 
     /** {@code gx[i] += gy[i]·f'(x[i])}, where {@code y} holds the forward output. */

@@ -20,7 +20,7 @@ final class LinearOp {
         float[] xd = x.values();
         float[] wd = w.values();
         float[] bias = b.values();
-        float[] y = TensorScope.floats(batch * out);
+        float[] y = TensorScope.floatsToOverwrite(batch * out);
         for (int r = 0; r < batch; r++) {
             System.arraycopy(bias, 0, y, r * out, out);
         }
@@ -38,9 +38,16 @@ final class LinearOp {
             if (needsGrad[2]) {
                 boolean add = !b.gradIsZero();
                 float[] gb = b.gradStorage(add);
-                for (int r = 0; r < batch; r++) {
+                int r = 0;
+                if (!add && batch > 0) {   // the first row is written rather than added
+                    System.arraycopy(g, 0, gb, 0, out);
+                    r = 1;
+                } else if (!add) {
+                    java.util.Arrays.fill(gb, 0f);
+                }
+                for (; r < batch; r++) {
                     for (int j = 0; j < out; j++) {
-                        gb[j] = (add || r > 0 ? gb[j] : 0f) + g[r * out + j];
+                        gb[j] += g[r * out + j];
                     }
                 }
             }

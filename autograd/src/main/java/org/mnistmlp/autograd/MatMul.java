@@ -11,7 +11,7 @@ final class MatMul {
         int n = b.size(1);
         float[] ad = a.values();
         float[] bd = b.values();
-        float[] c = TensorScope.floats(m * n);
+        float[] c = TensorScope.floatsToOverwrite(m * n);
         Kernels.current().matmul(ad, bd, c, m, k, n, false);
         return Tensor.result("matmul", c, new int[] {m, n}, (g, needsGrad) -> {
             // a zero gradient is written rather than added to, so it needs no clearing first

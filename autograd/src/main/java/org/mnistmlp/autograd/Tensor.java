@@ -327,7 +327,8 @@ public final class Tensor {
     float[] gradStorage(boolean adding) {
         if (grad == null) {
             boolean leaf = isLeaf();
-            float[] storage = leaf ? new float[data.length] : TensorScope.floats(data.length);
+            float[] storage = leaf ? new float[data.length]
+                    : adding ? TensorScope.floats(data.length) : TensorScope.floatsToOverwrite(data.length);
             grad = new Tensor(storage, shape, null, null, leaf ? null : TensorScope.current());
         } else if (adding) {
             grad.storage();

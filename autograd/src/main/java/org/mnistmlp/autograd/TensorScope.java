@@ -56,11 +56,23 @@ public final class TensorScope implements AutoCloseable {
 
     /** A zeroed array of n floats: from the pool inside a scope, freshly allocated outside one. */
     static float[] floats(int n) {
+        return take(n, true);
+    }
+
+    /**
+     * An array of n floats for a caller that writes every element before anything reads it, so a recycled
+     * one is not zeroed first (under {@code -ea} it holds NaN, which a missed element would show).
+     */
+    static float[] floatsToOverwrite(int n) {
+        return take(n, false);
+    }
+
+    private static float[] take(int n, boolean zeroed) {
         TensorScope scope = OPEN.get().peek();
         if (scope == null) {
             return new float[n];
         }
-        float[] a = POOL.get().take(n);
+        float[] a = POOL.get().take(n, zeroed);
         scope.taken.add(a);
         return a;
     }
@@ -94,13 +106,15 @@ public final class TensorScope implements AutoCloseable {
         private int[] lengths = new int[0];
         private ArrayDeque<float[]>[] free = newLists(0);
 
-        float[] take(int n) {
+        float[] take(int n, boolean zeroed) {
             ArrayDeque<float[]> list = listFor(n);
             float[] a = list.poll();
             if (a == null) {
                 return new float[n];
             }
-            Arrays.fill(a, 0f);
+            if (zeroed) {
+                Arrays.fill(a, 0f);
+            }
             return a;
         }
 

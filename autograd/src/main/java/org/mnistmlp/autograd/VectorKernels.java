@@ -160,6 +160,12 @@ final class VectorKernels implements Kernels {
 
     /** {@code C (+)= A·B} with {@code A(i, p) = a[i·rsA + p·csA]} and {@code B(p, j) = b[p·rsB + j·csB]}; C is m×n. */
     private void gemm(float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c, int m, int k, int n, boolean acc) {
+        if (k == 0) {   // an empty sum: C is zero, or stays as it is
+            if (!acc) {
+                java.util.Arrays.fill(c, 0, m * n, 0f);
+            }
+            return;
+        }
         int threads = (long) m * k * n >= PARALLEL_MIN_FLOPS && m >= 8 ? pool.threads() : 1;
         int panels = n / PANEL;
         if (threads <= 1) {

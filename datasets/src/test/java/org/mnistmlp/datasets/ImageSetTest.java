@@ -30,6 +30,30 @@ class ImageSetTest {
         return new ImageSet(pixels, labels, rows, cols);
     }
 
+    @Test
+    void everyPixelIsNormalizedWhateverRunsOfBlankPixelsItSitsIn() {
+        int rows = 5;
+        int cols = 7;   // 35 pixels: 4 runs of 8 and 3 left over
+        int count = 40;
+        java.util.Random random = new java.util.Random(4);
+        byte[] pixels = new byte[count * rows * cols];
+        for (int i = 0; i < pixels.length; i++) {   // mostly blank, as digits are, with lone lit pixels
+            pixels[i] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : 0;
+        }
+        byte[] labels = new byte[count];
+        Normalization norm = new Normalization(0.25f, 0.5f);
+        float[] table = norm.table();
+        int served = 0;
+        for (Batch batch : new ImageSet(pixels, labels, rows, cols).inOrder(16, norm)) {
+            float[] values = batch.images().toArray();
+            for (int p = 0; p < values.length; p++) {
+                assertEquals(table[pixels[served * rows * cols + p] & 0xFF], values[p], "pixel " + p + " of batch at " + served);
+            }
+            served += batch.size();
+        }
+        assertEquals(count, served);
+    }
+
     /** The image indices of one epoch, read back from the normalized pixels. */
     private static List<Integer> order(Iterable<Batch> batches) {
         List<Integer> order = new ArrayList<>();

@@ -52,7 +52,7 @@ final class BatchIterator implements Iterator<Batch> {
         Batch batch = next != null ? await(next) : fill(position);
         position += batch.size();
         int from = position;
-        next = hasNext() && System.getProperty("noprefetch") == null ? PREFETCH.submit(() -> fill(from)) : null;
+        next = hasNext() ? PREFETCH.submit(() -> fill(from)) : null;
         return batch;
     }
 

@@ -43,13 +43,20 @@ final class VectorKernels implements Kernels {
      * data cache beside the rows of A and C the block reads.
      */
     private static final int DEPTH = 128;
+    /**
+     * From this many rows of C and panels of B on, A too is packed, 6 rows interleaved by column, for a
+     * 6-row block: the copy of A is then shared by enough panels to repay itself (fewer rows or panels
+     * measured slower).
+     */
+    private static final int SIXES_MIN_ROWS = 192;
+    private static final int SIXES_MIN_PANELS = 4;
     /** Rows of C below which a panel of B is used in place rather than packed. */
     private static final int PACK_MIN_ROWS = 64;
     /** Side of the square tiles a transpose moves at a time. */
     private static final int TILE = 16;
 
     private final WorkerPool pool;
-    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0]});
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0], new float[0]});
 
     VectorKernels(int threads) {
         pool = new WorkerPool(threads);
@@ -197,6 +204,24 @@ final class VectorKernels implements Kernels {
             for (int j = j0; j < panelEnd; j += PANEL) {
                 panelRows(a, rsA, csA, 0, k, b, j, rsB, c, n, acc, i0, blocked, i1, j);
             }
+        } else if ((panelEnd - j0) / PANEL >= SIXES_MIN_PANELS && i1 - i0 >= SIXES_MIN_ROWS) {
+            // each depth block of A packed once for all the panels, then 6-row blocks, then what is left
+            int sixes = i0 + (i1 - i0) / 6 * 6;
+            int fours = sixes + (i1 - sixes) / 4 * 4;
+            float[] packedB = scratch(1, DEPTH * PANEL);
+            float[] packedA = scratch(3, (sixes - i0) * DEPTH);
+            for (int p0 = 0; p0 < k; p0 += DEPTH) {
+                int depth = Math.min(DEPTH, k - p0);
+                boolean add = acc || p0 > 0;
+                packRows(a, rsA, csA, p0, depth, i0, sixes, packedA);
+                for (int j = j0; j < panelEnd; j += PANEL) {
+                    pack(b, rsB, csB, p0, depth, j, PANEL, packedB);
+                    for (int i = i0; i < sixes; i += 6) {
+                        block6x4(packedA, (i - i0) * depth, depth, packedB, c, n, add, i, j);
+                    }
+                    panelRows(a, rsA, csA, p0, depth, packedB, 0, PANEL, c, n, add, sixes, fours, i1, j);
+                }
+            }
         } else if (panelEnd > j0) {
             float[] packed = scratch(1, DEPTH * PANEL);
             for (int j = j0; j < panelEnd; j += PANEL) {
@@ -248,6 +273,59 @@ final class VectorKernels implements Kernels {
                 }
             }
         }
+    }
+
+    /** Rows [i0, i1) of A (a multiple of 6), columns [p0, p0 + depth), to {@code dst}: 6 rows at a time, interleaved by column. */
+    private static void packRows(float[] a, int rsA, int csA, int p0, int depth, int i0, int i1, float[] dst) {
+        for (int i = i0; i < i1; i += 6) {
+            int to = (i - i0) * depth;
+            for (int q = 0; q < depth; q++) {
+                int from = i * rsA + (p0 + q) * csA;
+                for (int r = 0; r < 6; r++) {
+                    dst[to + q * 6 + r] = a[from + r * rsA];
+                }
+            }
+        }
+    }
+
+    /**
+     * 6 rows by {@link #PANEL} columns from packed operands: 24 accumulators fed by 4 loads of B and 6
+     * broadcasts of A a step (29 of the 32 vector registers), both read at fixed strides from p.
+     */
+    private static void block6x4(float[] ap, int aBase, int depth, float[] bp, float[] c, int n, boolean acc, int i, int j) {
+        int c0 = i * n + j, c1 = c0 + n, c2 = c1 + n, c3 = c2 + n, c4 = c3 + n, c5 = c4 + n;
+        FloatVector r00 = start(c, c0, acc), r01 = start(c, c0 + L, acc), r02 = start(c, c0 + 2 * L, acc), r03 = start(c, c0 + 3 * L, acc);
+        FloatVector r10 = start(c, c1, acc), r11 = start(c, c1 + L, acc), r12 = start(c, c1 + 2 * L, acc), r13 = start(c, c1 + 3 * L, acc);
+        FloatVector r20 = start(c, c2, acc), r21 = start(c, c2 + L, acc), r22 = start(c, c2 + 2 * L, acc), r23 = start(c, c2 + 3 * L, acc);
+        FloatVector r30 = start(c, c3, acc), r31 = start(c, c3 + L, acc), r32 = start(c, c3 + 2 * L, acc), r33 = start(c, c3 + 3 * L, acc);
+        FloatVector r40 = start(c, c4, acc), r41 = start(c, c4 + L, acc), r42 = start(c, c4 + 2 * L, acc), r43 = start(c, c4 + 3 * L, acc);
+        FloatVector r50 = start(c, c5, acc), r51 = start(c, c5 + L, acc), r52 = start(c, c5 + 2 * L, acc), r53 = start(c, c5 + 3 * L, acc);
+        for (int p = 0; p < depth; p++) {
+            int bo = p * PANEL;
+            int ao = aBase + p * 6;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+            FloatVector b2 = FloatVector.fromArray(S, bp, bo + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, bp, bo + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, ap[ao]);
+            r00 = x.fma(b0, r00); r01 = x.fma(b1, r01); r02 = x.fma(b2, r02); r03 = x.fma(b3, r03);
+            x = FloatVector.broadcast(S, ap[ao + 1]);
+            r10 = x.fma(b0, r10); r11 = x.fma(b1, r11); r12 = x.fma(b2, r12); r13 = x.fma(b3, r13);
+            x = FloatVector.broadcast(S, ap[ao + 2]);
+            r20 = x.fma(b0, r20); r21 = x.fma(b1, r21); r22 = x.fma(b2, r22); r23 = x.fma(b3, r23);
+            x = FloatVector.broadcast(S, ap[ao + 3]);
+            r30 = x.fma(b0, r30); r31 = x.fma(b1, r31); r32 = x.fma(b2, r32); r33 = x.fma(b3, r33);
+            x = FloatVector.broadcast(S, ap[ao + 4]);
+            r40 = x.fma(b0, r40); r41 = x.fma(b1, r41); r42 = x.fma(b2, r42); r43 = x.fma(b3, r43);
+            x = FloatVector.broadcast(S, ap[ao + 5]);
+            r50 = x.fma(b0, r50); r51 = x.fma(b1, r51); r52 = x.fma(b2, r52); r53 = x.fma(b3, r53);
+        }
+        r00.intoArray(c, c0); r01.intoArray(c, c0 + L); r02.intoArray(c, c0 + 2 * L); r03.intoArray(c, c0 + 3 * L);
+        r10.intoArray(c, c1); r11.intoArray(c, c1 + L); r12.intoArray(c, c1 + 2 * L); r13.intoArray(c, c1 + 3 * L);
+        r20.intoArray(c, c2); r21.intoArray(c, c2 + L); r22.intoArray(c, c2 + 2 * L); r23.intoArray(c, c2 + 3 * L);
+        r30.intoArray(c, c3); r31.intoArray(c, c3 + L); r32.intoArray(c, c3 + 2 * L); r33.intoArray(c, c3 + 3 * L);
+        r40.intoArray(c, c4); r41.intoArray(c, c4 + L); r42.intoArray(c, c4 + 2 * L); r43.intoArray(c, c4 + 3 * L);
+        r50.intoArray(c, c5); r51.intoArray(c, c5 + L); r52.intoArray(c, c5 + 2 * L); r53.intoArray(c, c5 + 3 * L);
     }
 
     /**

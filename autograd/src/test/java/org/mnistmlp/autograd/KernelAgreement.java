@@ -13,6 +13,7 @@ final class KernelAgreement {
         // panels of B used in place (fewer than 64 rows) and packed over several depth blocks, with rows and
         // columns left after the last whole block; on 2 threads rows split (the first two) or columns (the others)
         {42, 300, 71}, {70, 300, 71}, {18, 300, 300}, {130, 300, 300},
+        {400, 200, 260}, {197, 150, 300},   // 6-row blocks over packed A, with a 4-row block or single rows left
         {70, 0, 71},   // an empty inner dimension: C = 0, or unchanged when accumulating
     };
 

@@ -12,7 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * are read through row and column strides (so no transposed operand is ever copied whole). Each 4×4-vector
  * block of C (4 rows by 64 columns on AVX-512) lives in 16 registers while the inner dimension streams
  * by: per step, 4 broadcasts of A and 4 loads of B feed 16 fused multiply-adds. B comes in panels of 64
- * columns by 128 rows, packed into a per-thread buffer that stays in L1. Products with fewer columns
+ * columns by 128 rows, packed into a per-thread buffer that stays in L1; for many rows and panels A is
+ * packed too and 6-row blocks (24 accumulators) do most of the work. Products with fewer columns
  * than a vector, and {@code A·Bᵀ} where that moves fewer floats, are computed transposed. Large products
  * split their rows, or their column panels when C is wide, between the worker threads. No masked vector
  * operations are used: on JDK 17 they allocate and run slower than plain loops.

@@ -36,16 +36,8 @@ final class LinearOp {
                 Kernels.current().matmulTransA(xd, g, w.gradStorage(add), in, batch, out, add);
             }
             if (needsGrad[2]) {
-                boolean add = !b.gradIsZero();
-                float[] gb = b.gradStorage(add);
-                int r = 0;
-                if (!add && batch > 0) {   // the first row is written rather than added
-                    System.arraycopy(g, 0, gb, 0, out);
-                    r = 1;
-                } else if (!add) {
-                    java.util.Arrays.fill(gb, 0f);
-                }
-                for (; r < batch; r++) {
+                float[] gb = b.gradBuffer();   // a bias is short: clearing it costs nothing worth saving
+                for (int r = 0; r < batch; r++) {
                     for (int j = 0; j < out; j++) {
                         gb[j] += g[r * out + j];
                     }

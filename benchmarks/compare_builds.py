@@ -9,10 +9,9 @@ time, the first epoch, the steady epoch (the median of the epochs after the firs
 the ratios of every repetition. Build the old jar from a worktree: `git worktree add /tmp/old REV && cd
 /tmp/old && mvn -B -q package -DskipTests`.
 """
-import argparse, json, os, statistics, subprocess, time
+import argparse, os, statistics, subprocess, time
+from bench_common import DEFAULT_DATA, ROOT, last_json
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "djl-mirror", "dataset", "cv", "ai", "djl", "basicdataset", "mnist", "1.0")
 
 
 def run(jar, args):
@@ -20,7 +19,7 @@ def run(jar, args):
     out = subprocess.run(["java", "-jar", jar, "bench", "--data", args.data, "--epochs", str(args.epochs),
                           "--hidden", args.hidden], capture_output=True, text=True, check=True, cwd=ROOT).stdout
     wall = time.perf_counter() - start
-    epochs = json.loads([l for l in out.splitlines() if l.startswith("{")][-1])["epoch_s"]
+    epochs = last_json(out)["epoch_s"]
     steady = statistics.median(epochs[1:])
     return wall, epochs[0], steady
 
@@ -33,6 +32,8 @@ def main():
     ap.add_argument("--repetitions", type=int, default=4)
     ap.add_argument("--data", default=DEFAULT_DATA)
     args = ap.parse_args()
+    if args.epochs < 2:
+        ap.error("--epochs must be at least 2: the steady epoch is the median of the epochs after the first")
     results = {jar: [] for jar in args.jars}
     for _ in range(args.repetitions):
         for jar in args.jars:

@@ -15,10 +15,9 @@ images, ours and PyTorch's at the same shapes). --quick: one repetition and no s
 run takes about eight minutes.
 """
 import argparse, gzip, json, os, statistics, struct, subprocess, sys, tempfile, time
+from bench_common import DEFAULT_DATA, ROOT, last_json
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PEER = os.path.join(ROOT, "..", "shared", "bench", "pytorch_mlp.py")
-DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "djl-mirror", "dataset", "cv", "ai", "djl", "basicdataset", "mnist", "1.0")
 PYTHON = "/usr/bin/python3"   # Debian's, where python3-torch lives
 SMALL, DEFAULT_MODEL = "128", "512,256"
 THREADS = (1, 2)
@@ -70,10 +69,6 @@ def run(cmd, limit=None):
     if p.returncode != 0:
         sys.exit(f"failed ({p.returncode}): {' '.join(cmd)}\n{text}{err}")
     return text, wall, peak / 1024, before
-
-
-def last_json(out):
-    return json.loads([l for l in out.splitlines() if l.startswith("{")][-1])
 
 
 def steady(epochs):

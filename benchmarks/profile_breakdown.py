@@ -11,13 +11,12 @@ prefetch thread while training runs. Each sample is sorted by the innermost fram
 products, element-wise ops, loss, optimizer, batch assembly, waiting or hand-offs between threads, and
 autograd bookkeeping. Prints a markdown table and the run's epoch times.
 """
-import argparse, json, os, subprocess, sys, tempfile, zipfile
+import argparse, os, subprocess, sys, tempfile, zipfile
+from bench_common import DEFAULT_DATA, ROOT, last_json
 from collections import Counter
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PROFILER = "tools.profiler:async-profiler:4.0:jar:linux-x64"
 AGENT_DIR = os.path.join(ROOT, "benchmarks", "target", "profiler")
-DEFAULT_DATA = os.path.join(ROOT, "..", "shared", "data", "djl-mirror", "dataset", "cv", "ai", "djl", "basicdataset", "mnist", "1.0")
 
 KINDS = [  # (kind, prefixes of "Class.method" of the innermost project frame), first match wins
     ("waiting or hand-offs", ["WorkerPool"]),
@@ -76,7 +75,7 @@ def main():
                "-cp", args.jar, "org.mnistmlp.train.cli.Main", "bench", "--data", args.data,
                "--epochs", args.epochs, "--hidden", args.hidden]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
-        epochs = json.loads([l for l in out.splitlines() if l.startswith("{")][-1])["epoch_s"]
+        epochs = last_json(out)["epoch_s"]
         counts = Counter()
         for line in open(samples):
             stack, n = line.rsplit(" ", 1)

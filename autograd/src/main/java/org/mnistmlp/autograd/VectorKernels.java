@@ -205,9 +205,11 @@ final class VectorKernels implements Kernels {
             for (int j = j0; j < panelEnd; j += PANEL) {
                 panelRows(a, rsA, csA, 0, k, b, j, rsB, c, n, acc, i0, blocked, i1, j);
             }
-        } else if ((panelEnd - j0) / PANEL >= SIXES_MIN_PANELS && i1 - i0 >= SIXES_MIN_ROWS) {
-            // each depth block of A packed once for all the panels, then 6-row blocks, then what is left
-            int sixes = i0 + (i1 - i0) / 6 * 6;
+        } else if (panelEnd > j0) {
+            // with enough rows and panels to share it, each depth block of A is packed once for all the
+            // panels and 6-row blocks take the rows they can; 4-row blocks and single rows take the rest
+            boolean sixRows = (panelEnd - j0) / PANEL >= SIXES_MIN_PANELS && i1 - i0 >= SIXES_MIN_ROWS;
+            int sixes = sixRows ? i0 + (i1 - i0) / 6 * 6 : i0;
             int fours = sixes + (i1 - sixes) / 4 * 4;
             float[] packedB = scratch(1, DEPTH * PANEL);
             float[] packedA = scratch(3, (sixes - i0) * DEPTH);
@@ -221,15 +223,6 @@ final class VectorKernels implements Kernels {
                         block6x4(packedA, (i - i0) * depth, depth, packedB, c, n, add, i, j);
                     }
                     panelRows(a, rsA, csA, p0, depth, packedB, 0, PANEL, c, n, add, sixes, fours, i1, j);
-                }
-            }
-        } else if (panelEnd > j0) {
-            float[] packed = scratch(1, DEPTH * PANEL);
-            for (int j = j0; j < panelEnd; j += PANEL) {
-                for (int p0 = 0; p0 < k; p0 += DEPTH) {
-                    int depth = Math.min(DEPTH, k - p0);
-                    pack(b, rsB, csB, p0, depth, j, PANEL, packed);
-                    panelRows(a, rsA, csA, p0, depth, packed, 0, PANEL, c, n, acc || p0 > 0, i0, blocked, i1, j);
                 }
             }
         }

@@ -6,8 +6,8 @@ usage (from the repository root, after `mvn -B package -DskipTests`):
 Fetches async-profiler's Maven artifact (tools.profiler:async-profiler, linux-x64) into
 benchmarks/target/profiler on first use, runs `bench` under it (CPU-time samples every millisecond, so a
 spinning thread counts and a parked one does not), and counts the samples of the main thread inside the
-training loop (Trainer.runEpoch, without the test evaluation), of the kernel workers and of the batch
-prefetch thread while training runs. Each sample is sorted by the innermost frame of this project into:
+training loop (Trainer.runEpoch, without the test evaluation) and of the kernel workers while training
+runs. Each sample is sorted by the innermost frame of this project into:
 products, element-wise ops, loss, optimizer, batch assembly, waiting or hand-offs between threads, and
 autograd bookkeeping. Prints a markdown table and the run's epoch times.
 """
@@ -82,8 +82,7 @@ def main():
             frames = stack.split(";")
             thread = frames[0]
             training = any("Trainer.runEpoch" in f for f in frames) and not any("Evaluation.of" in f for f in frames)
-            if thread.startswith("[main") and training or thread.startswith("[kernel-worker") \
-                    or thread.startswith("[batch-prefetch") and any("BatchIterator" in f for f in frames):
+            if thread.startswith("[main") and training or thread.startswith("[kernel-worker"):
                 counts[kind(frames)] += int(n)
     total = sum(counts.values())
     print(f"| share of CPU samples in training, all threads ({total}) | % |")

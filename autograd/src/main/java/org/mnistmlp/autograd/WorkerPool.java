@@ -12,8 +12,8 @@ import java.util.function.IntConsumer;
  * calls kernels thousands of times a second, each for well under a millisecond, so hand-off latency
  * matters more than anything else here: idle workers poll briefly before parking, which keeps the
  * hand-off at about a microsecond while work keeps coming, and costs no CPU between epochs. They poll
- * with {@link Thread#yield()}, not a busy spin, so that a thread with work to do (the JIT compiler, the
- * batch prefetch) gets the core at once: on 2 cores that made epochs 6 to 12 % shorter.
+ * with {@link Thread#yield()}, not a busy spin, so that a thread with work to do (the JIT compiler)
+ * gets the core at once: on 2 cores that made epochs 6 to 12 % shorter.
  *
  * <p>Concurrency contract:
  * <ul>

@@ -3,6 +3,7 @@ package org.mnistmlp.datasets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.mnistmlp.autograd.Kernels;
 
 /**
  * One split of a data set (training or test): grey-scale images kept compact as one byte per
@@ -145,15 +146,26 @@ public final class ImageSet {
 
     /**
      * Writes images {@code order[from..]} into {@code batch}, normalized through {@code table} and moved
-     * as {@code shifts} says for their position in the order.
+     * as {@code shifts} says for their position in the order. The images are split between the kernels'
+     * threads ({@link Kernels#parallelFor}), each converting whole images. Taking the batch's tensor data
+     * advances its version, so a graph recorded on the images this overwrites refuses to run backward.
      */
     void fill(int[] order, int from, Batch batch, float[] table, Shifts shifts) {
-        float[] target = batch.pixelBuffer();
+        float[] target = batch.images().data();
         int[] targetLabels = batch.labels();
         int area = pixelsPerImage();
+        // split by pixels, so that only batches worth a hand-off are split; a part fills the images starting in it
+        Kernels.current().parallelFor(targetLabels.length * area, (start, end) -> fillImages(order, from, target,
+                targetLabels, table, shifts, (start + area - 1) / area, (end + area - 1) / area));
+    }
+
+    /** Rows [firstRow, endRow) of a batch of images {@code order[from..]}. */
+    private void fillImages(int[] order, int from, float[] target, int[] targetLabels, float[] table, Shifts shifts,
+                            int firstRow, int endRow) {
+        int area = pixelsPerImage();
         int touched = 0;
-        for (int row = 0; row < targetLabels.length; row++) {
-            if (row + 1 < targetLabels.length) {
+        for (int row = firstRow; row < endRow; row++) {
+            if (row + 1 < endRow) {
                 touched += touch(order[from + row + 1] * area, area);
             }
             int image = order[from + row];
@@ -178,7 +190,7 @@ public final class ImageSet {
                 }
             }
         }
-        touchedSum = touched;
+        touchedSum = touched;   // parts may race here: any part's sum keeps the reads
     }
 
     /**

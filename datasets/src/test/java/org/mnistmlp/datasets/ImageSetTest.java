@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mnistmlp.autograd.Kernels;
+import org.mnistmlp.autograd.Tensor;
 
 class ImageSetTest {
 
@@ -185,27 +187,62 @@ class ImageSetTest {
     }
 
     @Test
-    void fullBatchesAlternateBetweenTwoBuffersAndTheLastSmallerOneHasItsOwn() {
+    void fullBatchesReuseOneBufferAndTheLastSmallerOneHasItsOwn() {
         ImageSet set = numbered(COUNT, 2, 3);
         Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
         Batch first = batches.next();
-        float[] data = first.images().data();
-        int[] labels = first.labels();
+        float[] data = first.images().toArray();
+        assertEquals(0, data[0], 1e-6f);
         Batch second = batches.next();
-        assertNotSame(data, second.images().data(), "the next batch is filled while the served one is in use");
-        assertEquals(10 / 255f, second.images().data()[0], 1e-6f);
-        Batch third = batches.next();
-        assertSame(data, third.images().data());
-        assertSame(labels, third.labels());
-        assertEquals(20 / 255f, data[0], 1e-6f, "image 20 overwrote image 0");
-        Batch last = third;
+        assertSame(first.images(), second.images());
+        assertSame(first.labels(), second.labels());
+        assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f, "image 10 overwrote image 0");
+        assertEquals(13 % 10, second.labels()[3]);
+        Batch last = second;
         while (batches.hasNext()) {
             last = batches.next();
         }
         assertEquals(3, last.size());
-        assertNotSame(data, last.images().data());
-        assertNotSame(second.images().data(), last.images().data());
-        assertEquals(80 / 255f, data[0], 1e-6f, "the smaller last batch left the full buffers alone");
+        assertNotSame(second.images(), last.images());
+        assertEquals(90 / 255f, second.images().get(0, 0), 1e-6f, "the smaller last batch left the full buffer alone");
+    }
+
+    @Test
+    void aGraphOnImagesThatWereRefilledRefusesToRunBackward() {
+        ImageSet set = numbered(COUNT, 2, 3);
+        Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
+        Tensor weight = Tensor.zeros(6, 1).requiresGrad(true);
+        Tensor loss = batches.next().images().matmul(weight).sum();
+        batches.next();
+        batches.next();   // whichever buffer a batch comes from, its images have been overwritten by now
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("version"), e.getMessage());
+    }
+
+    @Test
+    void batchesSplitBetweenKernelThreadsHoldTheSameImagesAsOnOneThread() {
+        ImageSet set = numbered(1000, 28, 28);
+        Normalization normalization = new Normalization(0.1f, 0.3f);
+        List<float[]> parallel = new ArrayList<>();
+        Kernels before = Kernels.current();
+        try (Kernels two = Kernels.best(2)) {
+            Kernels.use(two);
+            for (Batch batch : set.batches(100, 7, 1, normalization, 2)) {
+                parallel.add(batch.images().toArray());
+            }
+        } finally {
+            Kernels.use(before);
+        }
+        int i = 0;
+        try (Kernels one = Kernels.best(1)) {
+            Kernels.use(one);
+            for (Batch batch : set.batches(100, 7, 1, normalization, 2)) {
+                assertArrayEquals(parallel.get(i++), batch.images().toArray());
+            }
+        } finally {
+            Kernels.use(before);
+        }
+        assertEquals(10, i);
     }
 
     @Test

@@ -21,8 +21,13 @@ public final class ImageSet {
     /**
      * @param pixels {@code labels.length * rows * cols} bytes, image after image, row by row
      * @param labels one class per image
+     * @param rows the height of each image, at least 1
+     * @param cols the width of each image, at least 1
      */
     ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
+        if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException("images must have at least one pixel, got " + rows + "×" + cols);
+        }
         if ((long) labels.length * rows * cols != pixels.length) {
             throw new IllegalArgumentException(pixels.length + " pixels do not make "
                     + labels.length + " images of " + rows + "×" + cols);

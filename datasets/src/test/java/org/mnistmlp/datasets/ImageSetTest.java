@@ -246,6 +246,12 @@ class ImageSetTest {
     }
 
     @Test
+    void rejectsImagesWithoutPixels() {
+        assertThrows(IllegalArgumentException.class, () -> new ImageSet(new byte[0], new byte[3], 0, 5));
+        assertThrows(IllegalArgumentException.class, () -> new ImageSet(new byte[0], new byte[3], 5, 0));
+    }
+
+    @Test
     void rejectsNonPositiveBatchSize() {
         ImageSet set = numbered(3, 1, 1);
         assertThrows(IllegalArgumentException.class, () -> set.batches(0, 1, 0, SCALE));

@@ -13,14 +13,12 @@ import org.mnistmlp.autograd.Tensor;
  */
 public final class Batch {
 
-    private final float[] pixels;
     private final int[] labels;
     private final Tensor images;
 
     Batch(int size, int pixelsPerImage) {
-        this.pixels = new float[size * pixelsPerImage];
         this.labels = new int[size];
-        this.images = Tensor.of(pixels, size, pixelsPerImage);
+        this.images = Tensor.of(new float[size * pixelsPerImage], size, pixelsPerImage);
     }
 
     /** @return the normalized images, shape {@code [size(), rows * cols]}, one image per row */
@@ -36,9 +34,5 @@ public final class Batch {
     /** @return the number of images in this batch */
     public int size() {
         return labels.length;
-    }
-
-    float[] pixelBuffer() {
-        return pixels;
     }
 }

@@ -26,15 +26,7 @@ final class LinearOp {
         }
         Kernels.current().matmul(xd, wd, y, batch, in, out, true);
         return Tensor.result("linear", y, new int[] {batch, out}, (g, needsGrad) -> {
-            // a zero gradient is written rather than added to, so it needs no clearing first
-            if (needsGrad[0]) {
-                boolean add = !x.gradIsZero();
-                Kernels.current().matmulTransB(g, wd, x.gradStorage(add), batch, out, in, add);
-            }
-            if (needsGrad[1]) {
-                boolean add = !w.gradIsZero();
-                Kernels.current().matmulTransA(xd, g, w.gradStorage(add), in, batch, out, add);
-            }
+            MatMul.backward(x, xd, w, wd, g, batch, in, out, needsGrad[0], needsGrad[1]);
             if (needsGrad[2]) {
                 float[] gb = b.gradBuffer();   // a bias is short: clearing it costs nothing worth saving
                 for (int r = 0; r < batch; r++) {

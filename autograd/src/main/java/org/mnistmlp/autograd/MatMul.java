@@ -13,16 +13,21 @@ final class MatMul {
         float[] bd = b.values();
         float[] c = TensorScope.floatsToOverwrite(m * n);
         Kernels.current().matmul(ad, bd, c, m, k, n, false);
-        return Tensor.result("matmul", c, new int[] {m, n}, (g, needsGrad) -> {
-            // a zero gradient is written rather than added to, so it needs no clearing first
-            if (needsGrad[0]) {
-                boolean add = !a.gradIsZero();
-                Kernels.current().matmulTransB(g, bd, a.gradStorage(add), m, n, k, add);
-            }
-            if (needsGrad[1]) {
-                boolean add = !b.gradIsZero();
-                Kernels.current().matmulTransA(ad, g, b.gradStorage(add), k, m, n, add);
-            }
-        }, a, b);
+        return Tensor.result("matmul", c, new int[] {m, n}, (g, needsGrad) -> backward(a, ad, b, bd, g, m, k, n, needsGrad[0], needsGrad[1]), a, b);
+    }
+
+    /**
+     * {@code dA = dC·Bᵀ} and {@code dB = Aᵀ·dC} for {@code C = A·B} (A m×k with values ad, B k×n with values
+     * bd), each only if wanted; shared with {@link LinearOp}. A zero gradient is written rather than added
+     * to, so it needs no clearing first.
+     */
+    static void backward(Tensor a, float[] ad, Tensor b, float[] bd, float[] g, int m, int k, int n,
+                         boolean wantA, boolean wantB) {
+        if (wantA) {
+            a.writeOrAddGrad((ga, add) -> Kernels.current().matmulTransB(g, bd, ga, m, n, k, add));
+        }
+        if (wantB) {
+            b.writeOrAddGrad((gb, add) -> Kernels.current().matmulTransA(ad, g, gb, k, m, n, add));
+        }
     }
 }

@@ -315,16 +315,27 @@ public final class Tensor {
         return gradStorage(true);
     }
 
-    /** Whether the gradient is zero: never written, or reset by {@link #zeroGrad()} since. */
-    boolean gradIsZero() {
-        return grad == null || grad.base.zeroPending;
+    /** A kernel that writes a gradient whole ({@code accumulate} false) or adds into it. */
+    @FunctionalInterface
+    interface GradKernel {
+        void run(float[] grad, boolean accumulate);
+    }
+
+    /**
+     * Runs {@code kernel} on the gradient storage: writing it whole while the gradient is zero (never
+     * written, or reset by {@link #zeroGrad()} since, so the storage needs no clearing first), adding
+     * into it otherwise. For kernels that can do either at the same cost, such as the matrix products.
+     */
+    void writeOrAddGrad(GradKernel kernel) {
+        boolean add = grad != null && !grad.base.zeroPending;
+        kernel.run(gradStorage(add), add);
     }
 
     /**
      * The gradient storage for a kernel that adds into it ({@code adding}, as {@link #gradBuffer()}) or
-     * one that writes every element, allowed only while {@link #gradIsZero()}, which then skips clearing it.
+     * one that writes every element, which {@link #writeOrAddGrad} asks for only while the gradient is zero.
      */
-    float[] gradStorage(boolean adding) {
+    private float[] gradStorage(boolean adding) {
         if (grad == null) {
             boolean leaf = isLeaf();
             float[] storage = leaf ? new float[data.length]
@@ -332,8 +343,6 @@ public final class Tensor {
             grad = new Tensor(storage, shape, null, null, leaf ? null : TensorScope.current());
         } else if (adding) {
             grad.storage();
-        } else if (!grad.base.zeroPending) {
-            throw new IllegalStateException("gradient storage requested for overwriting while it holds a gradient");
         }
         grad.base.zeroPending = false;
         grad.base.version++;

@@ -1,5 +1,6 @@
 package org.mnistmlp.autograd;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -57,7 +58,15 @@ final class VectorKernels implements Kernels {
     private static final int TILE = 16;
 
     private final WorkerPool pool;
-    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[0], new float[0]});
+    /*
+     * The per-thread scratch arrays, by slot: a narrow product's transposed result (which a gemm inside
+     * it must not reuse), the packed panel of B, the packed columns of B after the last panel, packed A.
+     */
+    private static final int NARROW_RESULT = 0;
+    private static final int PACKED_B = 1;
+    private static final int PACKED_B_REST = 2;
+    private static final int PACKED_A = 3;
+    private final ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[PACKED_A + 1][0]);
 
     VectorKernels(int threads) {
         pool = new WorkerPool(threads);
@@ -123,12 +132,12 @@ final class VectorKernels implements Kernels {
     /** Computes Cᵀ (n×m) = A'·B', both read through strides, then writes or adds it into C (m×n). */
     private void narrow(float[] a2, int rsA2, int csA2, float[] b2, int rsB2, int csB2, float[] c, int m, int k, int n,
                         boolean accumulate) {
-        float[] ct = scratch(0, n * m);
+        float[] ct = scratch(NARROW_RESULT, n * m);
         gemm(a2, rsA2, csA2, b2, rsB2, csB2, ct, n, k, m, false);
         transposeInParallel(ct, c, n, m, accumulate);
     }
 
-    /** A per-thread scratch array of at least {@code size} floats, in one of a few slots. */
+    /** This thread's scratch array in {@code slot}, of at least {@code size} floats. */
     private float[] scratch(int slot, int size) {
         float[][] slots = scratch.get();
         if (slots[slot].length < size) {
@@ -170,7 +179,7 @@ final class VectorKernels implements Kernels {
     private void gemm(float[] a, int rsA, int csA, float[] b, int rsB, int csB, float[] c, int m, int k, int n, boolean acc) {
         if (k == 0) {   // an empty sum: C is zero, or stays as it is
             if (!acc) {
-                java.util.Arrays.fill(c, 0, m * n, 0f);
+                Arrays.fill(c, 0, m * n, 0f);
             }
             return;
         }
@@ -211,8 +220,8 @@ final class VectorKernels implements Kernels {
             boolean sixRows = (panelEnd - j0) / PANEL >= SIXES_MIN_PANELS && i1 - i0 >= SIXES_MIN_ROWS;
             int sixes = sixRows ? i0 + (i1 - i0) / 6 * 6 : i0;
             int fours = sixes + (i1 - sixes) / 4 * 4;
-            float[] packedB = scratch(1, DEPTH * PANEL);
-            float[] packedA = scratch(3, (sixes - i0) * DEPTH);
+            float[] packedB = scratch(PACKED_B, DEPTH * PANEL);
+            float[] packedA = scratch(PACKED_A, (sixes - i0) * DEPTH);
             for (int p0 = 0; p0 < k; p0 += DEPTH) {
                 int depth = Math.min(DEPTH, k - p0);
                 boolean add = acc || p0 > 0;
@@ -232,7 +241,7 @@ final class VectorKernels implements Kernels {
             int restOffset = panelEnd * csB;
             int restStride = rsB;
             if (csB != 1) {
-                rest = scratch(2, k * width);
+                rest = scratch(PACKED_B_REST, k * width);
                 pack(b, rsB, csB, 0, k, panelEnd, width, rest);
                 restOffset = 0;
                 restStride = width;
@@ -428,7 +437,7 @@ final class VectorKernels implements Kernels {
         for (int i = i0; i < i1; i++) {
             int ci = i * n;
             if (!acc) {
-                java.util.Arrays.fill(c, ci + from, ci + to, 0f);
+                Arrays.fill(c, ci + from, ci + to, 0f);
             }
             for (int p = 0; p < k; p++) {
                 float aip = a[i * rsA + p * csA];

@@ -29,7 +29,8 @@ import java.util.function.IntConsumer;
  * </ul>
  */
 final class WorkerPool implements AutoCloseable {
-    private static final long SPIN_NANOS = 200_000;
+    /** How long an idle worker polls (yielding its core at every check) before it parks. */
+    private static final long POLL_NANOS = 200_000;
     private static final int MAX_PARTS = 0xFFFF;
     /** How long a caller spins for the workers' last parts before it starts yielding its core. */
     private static final long AWAIT_SPIN_NANOS = 20_000;
@@ -226,9 +227,9 @@ final class WorkerPool implements AutoCloseable {
 
         /** Polls for a while, yielding the core at every check, then parks, until there is work or the pool closes. */
         private void idle() {
-            long spinUntil = System.nanoTime() + SPIN_NANOS;
+            long pollUntil = System.nanoTime() + POLL_NANOS;
             while (!workLeft() && !closed) {
-                if (System.nanoTime() < spinUntil) {
+                if (System.nanoTime() < pollUntil) {
                     Thread.yield();
                 } else {
                     parked = true;

@@ -62,6 +62,11 @@ public enum DatasetName {
         return SIDE;
     }
 
+    /** @return {@code rows() * cols()}, a model's inputs */
+    public int pixelsPerImage() {
+        return rows() * cols();
+    }
+
     /** @return the number of classes; labels lie in {@code 0..classes()-1} */
     public int classes() {
         return classNames.size();

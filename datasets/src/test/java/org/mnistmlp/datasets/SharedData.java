@@ -53,6 +53,8 @@ final class SharedData {
         assertAll(
                 () -> assertEquals(60_000, data.train().size()),
                 () -> assertEquals(10_000, data.test().size()),
+                () -> assertEquals(784, data.name().pixelsPerImage()),
+                () -> assertEquals(data.name().pixelsPerImage(), data.train().pixelsPerImage()),
                 () -> assertArrayEquals(TRAIN_DIGIT_COUNTS, digitCounts(data.train())),
                 () -> assertEquals(0.1307, meanPixel(data.train()), 0.00005));
     }

@@ -43,7 +43,7 @@ final class ModelOptions {
      */
     static Sequential mlp(DatasetName dataset, List<Integer> hidden, String activation, long seed, double inputDropout,
             double dropout) {
-        return new MlpSpec(dataset.rows() * dataset.cols(), hidden, dataset.classes(), activation, inputDropout, dropout)
+        return new MlpSpec(dataset.pixelsPerImage(), hidden, dataset.classes(), activation, inputDropout, dropout)
                 .build(seed);
     }
 

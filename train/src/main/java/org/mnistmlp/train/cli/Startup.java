@@ -40,7 +40,7 @@ final class Startup {
         Module model = ModelOptions.mlp(dataset, hidden, activation.id(), 0, 0, 0);
         Optimizer optimizer = training.optimizerSettings().build(model);
         Random random = new Random(0);
-        int inputs = dataset.rows() * dataset.cols();
+        int inputs = dataset.pixelsPerImage();
         float[] pixels = new float[training.batchSize * inputs];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (float) random.nextGaussian();

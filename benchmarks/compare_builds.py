@@ -10,18 +10,16 @@ the ratios of every repetition. Build the old jar from a worktree: `git worktree
 /tmp/old && mvn -B -q package -DskipTests`.
 """
 import argparse, os, statistics, subprocess, time
-from bench_common import DEFAULT_DATA, ROOT, last_json
-
+from bench_common import DEFAULT_DATA, ROOT, bench_command, last_json, steady
 
 
 def run(jar, args):
     start = time.perf_counter()
-    out = subprocess.run(["java", "-jar", jar, "bench", "--data", args.data, "--epochs", str(args.epochs),
-                          "--hidden", args.hidden], capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    out = subprocess.run(bench_command(jar, args.data, args.hidden, args.epochs), capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout
     wall = time.perf_counter() - start
     epochs = last_json(out)["epoch_s"]
-    steady = statistics.median(epochs[1:])
-    return wall, epochs[0], steady
+    return wall, epochs[0], steady(epochs)
 
 
 def main():
@@ -39,10 +37,10 @@ def main():
         for jar in args.jars:
             results[jar].append(run(jar, args))
     for jar, rows in results.items():
-        wall, first, steady = (statistics.median(r[i] for r in rows) for i in range(3))
+        wall, first, steady_epoch = (statistics.median(r[i] for r in rows) for i in range(3))
         ratios = ", ".join(f"{r[1] / r[2]:.2f}" for r in rows)
-        print(f"{jar} ({args.hidden}): process {wall:.2f} s, first epoch {first:.3f} s, steady {steady:.3f} s, "
-              f"first/steady {first / steady:.2f} (each run: {ratios})")
+        print(f"{jar} ({args.hidden}): process {wall:.2f} s, first epoch {first:.3f} s, steady {steady_epoch:.3f} s, "
+              f"first/steady {first / steady_epoch:.2f} (each run: {ratios})")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ images, ours and PyTorch's at the same shapes). --quick: one repetition and no s
 run takes about eight minutes.
 """
 import argparse, gzip, json, os, statistics, struct, subprocess, sys, tempfile, time
-from bench_common import DEFAULT_DATA, ROOT, last_json
+from bench_common import DEFAULT_DATA, ROOT, bench_command, last_json, steady
 
 PEER = os.path.join(ROOT, "..", "shared", "bench", "pytorch_mlp.py")
 PYTHON = "/usr/bin/python3"   # Debian's, where python3-torch lives
@@ -71,15 +71,8 @@ def run(cmd, limit=None):
     return text, wall, peak / 1024, before
 
 
-def steady(epochs):
-    """The median of the epochs after the first (the first includes start-up effects)."""
-    return statistics.median(epochs[1:]) if len(epochs) > 1 else epochs[0]
-
-
 def ours(data, hidden, epochs, batch=64, threads=None):
-    cmd = ["java", "-jar", "train.jar", "bench", "--data", data, "--epochs", str(epochs), "--hidden", hidden,
-           "--batch-size", str(batch)] + (["--threads", str(threads)] if threads else [])
-    return measured(cmd)
+    return measured(bench_command("train.jar", data, hidden, epochs, batch, threads))
 
 
 def peer(data, hidden, epochs, threads, batch=64, limit=None):

@@ -19,6 +19,21 @@ public final class ImageSet {
     private final int cols;
 
     /**
+     * A set of the given images, for data that does not come from IDX files (or random images for a
+     * warm-up).
+     *
+     * @param pixels {@code labels.length * rows * cols} grey levels, image after image, row by row
+     * @param labels one class per image
+     * @param rows the height of each image, at least 1
+     * @param cols the width of each image, at least 1
+     * @return a set holding these arrays (not copies)
+     * @throws IllegalArgumentException if the sizes do not agree
+     */
+    public static ImageSet of(byte[] pixels, byte[] labels, int rows, int cols) {
+        return new ImageSet(pixels, labels, rows, cols);
+    }
+
+    /**
      * @param pixels {@code labels.length * rows * cols} bytes, image after image, row by row
      * @param labels one class per image
      * @param rows the height of each image, at least 1

@@ -20,7 +20,8 @@ import org.mnistmlp.nn.metrics.Metrics;
  * @param confidence the probability the model gave its prediction, per image
  */
 public record Evaluation(double loss, ConfusionMatrix confusion, int[] predicted, float[] confidence) {
-    private static final int BATCH = 1000;
+    /** Images evaluated at a time. */
+    public static final int BATCH_SIZE = 1000;
 
     /** @return the fraction of images classified right, 0..1 */
     public double accuracy() {
@@ -37,7 +38,7 @@ public record Evaluation(double loss, ConfusionMatrix confusion, int[] predicted
         double lossSum = 0;
         int done = 0;
         try (NoGrad ignored = NoGrad.enter()) {
-            for (Batch batch : split.inOrder(BATCH, normalization)) {
+            for (Batch batch : split.inOrder(BATCH_SIZE, normalization)) {
                 try (TensorScope batchScope = TensorScope.open()) {
                     Tensor logits = model.forward(batch.images());
                     lossSum += logits.crossEntropy(batch.labels()).item() * batch.size();

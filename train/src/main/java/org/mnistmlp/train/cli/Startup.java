@@ -1,16 +1,22 @@
 package org.mnistmlp.train.cli;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.KernelWarmUp;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.autograd.Tensor;
+import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.DatasetName;
+import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
+import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.Module;
 import org.mnistmlp.nn.Optimizer;
+import org.mnistmlp.train.Evaluation;
 
 /**
  * What every training command does first: pick the kernels, then load the data while training steps of
@@ -26,7 +32,7 @@ final class Startup {
 
     static MnistData kernelsAndData(TrainingOptions training, List<Integer> hidden, Activation activation, DataOptions data) {
         Kernels.useBest(training.threads);
-        try (KernelWarmUp warmUp = KernelWarmUp.start(throwawayStep(training, hidden, activation, data.dataset),
+        try (KernelWarmUp warmUp = KernelWarmUp.start(new ThrowawayTraining(training, hidden, activation, data.dataset),
                 WARM_UP_STEPS, MAX_WARM_UP)) {
             MnistData loaded = data.load();
             warmUp.finish();
@@ -34,23 +40,63 @@ final class Startup {
         }
     }
 
-    /** One training step, as the trainer runs it, of a model and batch that nothing else uses. */
-    private static Runnable throwawayStep(TrainingOptions training, List<Integer> hidden, Activation activation,
-                                          DatasetName dataset) {
-        Module model = ModelOptions.mlp(dataset, hidden, activation.id(), 0, 0, 0);
-        Optimizer optimizer = training.optimizerSettings().build(model);
-        Random random = new Random(0);
-        int inputs = dataset.pixelsPerImage();
-        float[] pixels = new float[training.batchSize * inputs];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) random.nextGaussian();
+    /**
+     * One round of training, as the trainer runs it, of a model and images that nothing else uses: a step
+     * on the next batch of a small set of random images whose last batch is a partial one, as an epoch's
+     * is, and every {@value #EVALUATE_EVERY} rounds an evaluation at the evaluation's batch size. Without
+     * these, the first epoch's end and the first evaluation meet code the JIT compiled for full batches
+     * only, and it recompiles the step's methods during the next two epochs.
+     */
+    static final class ThrowawayTraining implements Runnable {
+        static final int EVALUATE_EVERY = 25;
+        private final Module model;
+        private final Optimizer optimizer;
+        private final ImageSet images;
+        private final int batchSize;
+        private final int shift;
+        private final Normalization normalization;
+        private final int classes;
+        private Iterator<Batch> batches = Collections.emptyIterator();
+        private int rounds;
+
+        ThrowawayTraining(TrainingOptions training, List<Integer> hidden, Activation activation, DatasetName dataset) {
+            model = ModelOptions.mlp(dataset, hidden, activation.id(), 0, 0, 0);
+            optimizer = training.optimizerSettings().build(model);
+            batchSize = training.batchSize;
+            shift = training.shift;
+            normalization = Normalization.forDataset(dataset);
+            classes = dataset.classes();
+            Random random = new Random(0);
+            int count = Evaluation.BATCH_SIZE + batchSize / 2 + 1;
+            byte[] pixels = new byte[count * dataset.pixelsPerImage()];
+            random.nextBytes(pixels);
+            byte[] labels = new byte[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = (byte) random.nextInt(classes);
+            }
+            images = ImageSet.of(pixels, labels, dataset.rows(), dataset.cols());
         }
-        Tensor images = Tensor.of(pixels, training.batchSize, inputs);
-        int[] labels = random.ints(training.batchSize, 0, dataset.classes()).toArray();
-        return () -> {
+
+        /** The throwaway model, which these rounds train. */
+        Module model() {
+            return model;
+        }
+
+        @Override
+        public void run() {
+            if (++rounds % EVALUATE_EVERY == 0) {
+                Evaluation.of(model, images, normalization, classes);
+                return;
+            }
+            if (!batches.hasNext()) {
+                batches = images.batches(batchSize, 0, rounds, normalization, shift).iterator();
+            }
+            Batch batch = batches.next();
             optimizer.zeroGrad();
-            model.forward(images).crossEntropy(labels).backward();
+            Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
+            loss.item();
+            loss.backward();
             optimizer.step();
-        };
+        }
     }
 }

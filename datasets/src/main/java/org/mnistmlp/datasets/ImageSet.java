@@ -12,34 +12,23 @@ import org.mnistmlp.autograd.Kernels;
 public final class ImageSet {
 
     private final byte[] pixels;
-    /** What {@link #touch} read, kept so that the reads are not optimised away. */
-    private int touchedSum;
     private final byte[] labels;
     private final int rows;
     private final int cols;
+    /** What {@link #touch} read, kept so that the reads are not optimised away. */
+    private int touchedSum;
 
     /**
-     * A set of the given images, for data that does not come from IDX files (or random images for a
-     * warm-up).
+     * A set of the given images: the loaders make one per split, and a caller may make one from its own
+     * arrays (random images for a warm-up, say).
      *
-     * @param pixels {@code labels.length * rows * cols} grey levels, image after image, row by row
-     * @param labels one class per image
+     * @param pixels {@code labels.length * rows * cols} grey levels, image after image, row by row; held, not copied
+     * @param labels one class per image; held, not copied
      * @param rows the height of each image, at least 1
      * @param cols the width of each image, at least 1
-     * @return a set holding these arrays (not copies)
      * @throws IllegalArgumentException if the sizes do not agree
      */
-    public static ImageSet of(byte[] pixels, byte[] labels, int rows, int cols) {
-        return new ImageSet(pixels, labels, rows, cols);
-    }
-
-    /**
-     * @param pixels {@code labels.length * rows * cols} bytes, image after image, row by row
-     * @param labels one class per image
-     * @param rows the height of each image, at least 1
-     * @param cols the width of each image, at least 1
-     */
-    ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
+    public ImageSet(byte[] pixels, byte[] labels, int rows, int cols) {
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("images must have at least one pixel, got " + rows + "×" + cols);
         }

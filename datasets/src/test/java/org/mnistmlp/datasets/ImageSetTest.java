@@ -252,12 +252,12 @@ class ImageSetTest {
     }
 
     @Test
-    void ofHoldsTheGivenImagesAndRefusesSizesThatDisagree() {
-        ImageSet set = ImageSet.of(new byte[] {1, 2, 3, 4, 5, (byte) 255}, new byte[] {7, 9}, 1, 3);
+    void holdsTheGivenImagesAndRefusesSizesThatDisagree() {
+        ImageSet set = new ImageSet(new byte[] {1, 2, 3, 4, 5, (byte) 255}, new byte[] {7, 9}, 1, 3);
         assertEquals(2, set.size());
         assertEquals(255, set.pixel(1, 2));
         assertEquals(9, set.label(1));
-        assertThrows(IllegalArgumentException.class, () -> ImageSet.of(new byte[5], new byte[2], 1, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ImageSet(new byte[5], new byte[2], 1, 3));
     }
 
     @Test

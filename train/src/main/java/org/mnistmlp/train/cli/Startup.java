@@ -74,7 +74,7 @@ final class Startup {
             for (int i = 0; i < count; i++) {
                 labels[i] = (byte) random.nextInt(classes);
             }
-            images = ImageSet.of(pixels, labels, dataset.rows(), dataset.cols());
+            images = new ImageSet(pixels, labels, dataset.rows(), dataset.cols());
         }
 
         /** The throwaway model, which these rounds train. */

@@ -2,13 +2,11 @@ package org.mnistmlp.train;
 
 import java.util.List;
 import java.util.Optional;
-import org.mnistmlp.autograd.Tensor;
 import org.mnistmlp.autograd.TensorScope;
 import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
-import org.mnistmlp.nn.ClipGrad;
 import org.mnistmlp.nn.Dropout;
 import org.mnistmlp.nn.LearningRateSchedule;
 import org.mnistmlp.nn.Module;
@@ -24,7 +22,7 @@ import org.mnistmlp.nn.Optimizer;
 public final class Trainer {
     private final Module model;
     private final Optimizer optimizer;
-    private final List<Tensor> params;
+    private final TrainingStep trainingStep;
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners;
     private final List<Dropout> dropouts;
@@ -39,7 +37,7 @@ public final class Trainer {
         this.model = model;
         this.dropouts = model.modules().stream().filter(m -> m instanceof Dropout).map(m -> (Dropout) m).toList();
         this.optimizer = optimizer;
-        this.params = optimizer.params();
+        this.trainingStep = new TrainingStep(model, optimizer, settings.clipNorm());
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
     }
@@ -99,17 +97,10 @@ public final class Trainer {
             dropouts.forEach(d -> d.seek(globalStep));
             double value;
             try (TensorScope ignored = TensorScope.open()) {   // recycles this step's buffers
-                optimizer.zeroGrad();
-                Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
-                value = loss.item();
-                if (!Double.isFinite(value)) {
-                    throw Outcome.TrainingStopped.diverged(epoch, step, value, settings.learningRate());
-                }
-                loss.backward();
-                if (settings.clipNorm() > 0) {
-                    ClipGrad.clipGradNorm(params, settings.clipNorm());
-                }
-                optimizer.step();
+                value = trainingStep.run(batch);
+            }
+            if (!Double.isFinite(value)) {
+                throw Outcome.TrainingStopped.diverged(epoch, step, value, settings.learningRate());
             }
             lossSum += value * batch.size();
             samples += batch.size();

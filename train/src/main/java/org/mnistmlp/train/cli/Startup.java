@@ -8,15 +8,14 @@ import java.util.Random;
 import org.mnistmlp.autograd.Activation;
 import org.mnistmlp.autograd.KernelWarmUp;
 import org.mnistmlp.autograd.Kernels;
-import org.mnistmlp.autograd.Tensor;
 import org.mnistmlp.datasets.Batch;
 import org.mnistmlp.datasets.DatasetName;
 import org.mnistmlp.datasets.ImageSet;
 import org.mnistmlp.datasets.MnistData;
 import org.mnistmlp.datasets.Normalization;
 import org.mnistmlp.nn.Module;
-import org.mnistmlp.nn.Optimizer;
 import org.mnistmlp.train.Evaluation;
+import org.mnistmlp.train.TrainingStep;
 
 /**
  * What every training command does first: pick the kernels, then load the data while training steps of
@@ -41,7 +40,7 @@ final class Startup {
     }
 
     /**
-     * One round of training, as the trainer runs it, of a model and images that nothing else uses: a step
+     * One round of training, as the trainer runs it, of a model and images that nothing else uses: a {@link TrainingStep}
      * on the next batch of a small set of random images whose last batch is a partial one, as an epoch's
      * is, and every {@value #EVALUATE_EVERY} rounds an evaluation at the evaluation's batch size. Without
      * these, the first epoch's end and the first evaluation meet code the JIT compiled for full batches
@@ -50,7 +49,7 @@ final class Startup {
     static final class ThrowawayTraining implements Runnable {
         static final int EVALUATE_EVERY = 25;
         private final Module model;
-        private final Optimizer optimizer;
+        private final TrainingStep step;
         private final ImageSet images;
         private final int batchSize;
         private final int shift;
@@ -61,7 +60,7 @@ final class Startup {
 
         ThrowawayTraining(TrainingOptions training, List<Integer> hidden, Activation activation, DatasetName dataset) {
             model = ModelOptions.mlp(dataset, hidden, activation.id(), 0, 0, 0);
-            optimizer = training.optimizerSettings().build(model);
+            step = new TrainingStep(model, training.optimizerSettings().build(model), training.clipNorm);
             batchSize = training.batchSize;
             shift = training.shift;
             normalization = Normalization.forDataset(dataset);
@@ -91,12 +90,7 @@ final class Startup {
             if (!batches.hasNext()) {
                 batches = images.batches(batchSize, 0, rounds, normalization, shift).iterator();
             }
-            Batch batch = batches.next();
-            optimizer.zeroGrad();
-            Tensor loss = model.forward(batch.images()).crossEntropy(batch.labels());
-            loss.item();
-            loss.backward();
-            optimizer.step();
+            step.run(batches.next());
         }
     }
 }

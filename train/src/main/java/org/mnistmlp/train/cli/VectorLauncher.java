@@ -23,7 +23,7 @@ import org.mnistmlp.train.Signals;
  * with the child's exit code. Ctrl-C, SIGTERM and SIGHUP sent to this JVM are passed on to the child,
  * which stops as it would have without the relaunch. The child's one-line "Using incubator modules"
  * warning is dropped, and it uses the serial garbage collector with a small young generation unless a
- * collector was chosen.
+ * collector was chosen, and keeps profiling the code it compiles while the optimising compiler is busy.
  * Set {@code MNISTMLP_NO_RELAUNCH=1} (or {@code -Dmnistmlp.relaunch=false}) to stay in this JVM with
  * the scalar kernels.
  */
@@ -75,6 +75,7 @@ final class VectorLauncher {
         cmd.add("jdk.incubator.vector");
         List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
         cmd.addAll(memoryOptions(jvmOptions));
+        cmd.addAll(compilerOptions(jvmOptions));
         cmd.addAll(jvmOptions);
         cmd.add("-D" + CHILD_MARKER + "=true");
         cmd.add("-cp");
@@ -114,6 +115,23 @@ final class VectorLauncher {
             return List.of("-XX:+UseSerialGC");
         }
         return List.of("-XX:+UseSerialGC", "-Xmn16m");
+    }
+
+    /**
+     * The compiler setting the child gets unless this JVM was given its own. While the optimising compiler
+     * (C2) has a queue, the JVM by default compiles newly hot methods at a quick tier that keeps no profile
+     * of branches and types. At start-up C2 always has a queue, so the step's methods spent the start-up
+     * warm-up at that tier and its evaluations left no trace in their profiles; C2 then compiled them for
+     * training batches alone, the first real evaluation threw that code away, and C2 compiled the step
+     * again during the second epoch. With the profiling tier always used, the warm-up's evaluations are
+     * in the profiles and nothing is thrown away (alternated runs, 8 of each, 784-128-10: second epoch
+     * 0.240 against 0.283 s).
+     */
+    static List<String> compilerOptions(List<String> jvmOptions) {
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:Tier3DelayOn="))) {
+            return List.of();
+        }
+        return List.of("-XX:Tier3DelayOn=" + Integer.MAX_VALUE);
     }
 
     private static Thread copyWithoutIncubatorWarning(InputStream from, PrintStream to) {

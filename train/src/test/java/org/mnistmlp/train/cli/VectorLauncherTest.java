@@ -56,6 +56,12 @@ class VectorLauncherTest {
     }
 
     @Test
+    void theChildKeepsProfilingWhileTheOptimisingCompilerIsBusyUnlessTheUserSetIt() {
+        assertEquals(List.of("-XX:Tier3DelayOn=" + Integer.MAX_VALUE), VectorLauncher.compilerOptions(List.of("-Xmx2g")));
+        assertEquals(List.of(), VectorLauncher.compilerOptions(List.of("-XX:Tier3DelayOn=10")));
+    }
+
+    @Test
     void relaunchCanBeTurnedOff() throws Exception {
         Result r = runPlainJava(Map.of("MNISTMLP_NO_RELAUNCH", "1"), "--version");
         assertEquals(0, r.code(), r.err());

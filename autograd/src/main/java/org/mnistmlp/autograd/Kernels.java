@@ -45,6 +45,23 @@ public interface Kernels extends AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code body} over the indices [0, n), in pieces of {@code piece} indices, for the worker
+     * threads to run when they have no kernel work: typically in the gaps of a training step in which the
+     * calling thread works alone (the loss, the activations, the graph's bookkeeping). A worker goes back
+     * to kernel work between pieces, so keep a piece to a few microseconds. {@link IdleWork#join()} runs
+     * the pieces nobody has started on the caller; call it before reading what the body writes. The
+     * pieces must write disjoint data. One such piece of work is out at a time: while another is, and in
+     * these default kernels, which have no workers, all of it runs at {@code join()}.
+     */
+    default IdleWork startWhenIdle(int n, int piece, IntRangeConsumer body) {
+        return () -> {
+            if (n > 0) {
+                body.accept(0, n);
+            }
+        };
+    }
+
     /** Stops the worker threads, if any; using the kernels afterwards throws {@link IllegalStateException}. */
     @Override
     default void close() {}

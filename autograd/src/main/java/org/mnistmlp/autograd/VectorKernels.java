@@ -92,6 +92,11 @@ final class VectorKernels implements Kernels {
     }
 
     @Override
+    public IdleWork startWhenIdle(int n, int piece, IntRangeConsumer body) {
+        return pool.startWhenIdle(n, piece, body);
+    }
+
+    @Override
     public void matmul(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         if (isNarrow(m, n)) {   // Cᵀ = Bᵀ·Aᵀ
             narrow(b, 1, n, a, 1, k, c, m, k, n, accumulate);

@@ -24,6 +24,8 @@ import java.util.function.IntConsumer;
  *     has started, so a worker that the operating system has descheduled (a busy shared machine) delays
  *     nothing; the caller only ever waits for parts a worker is running.</li>
  * <li>The parts must write disjoint data. Which thread runs a part never changes its result.</li>
+ * <li>{@link #startWhenIdle} hands out one piece of idle work at a time, which workers run piece by piece
+ *     when no part of a {@link #run} is left to claim; the caller joins it.</li>
  * <li>{@link #close()} stops and joins the workers; {@link #run} afterwards throws
  *     {@link IllegalStateException}. Close only when no call is in flight.</li>
  * </ul>
@@ -49,6 +51,8 @@ final class WorkerPool implements AutoCloseable {
     private int rangeParts;
     private IntRangeConsumer rangeBody;
     private final IntConsumer rangePart = part -> rangeBody.accept(rangeStart(part), rangeStart(part + 1));
+    /** The idle work out, or null: see {@link #startWhenIdle}. */
+    private final AtomicReference<IdleJob> idleJob = new AtomicReference<>();
     private volatile boolean closed;
 
     WorkerPool(int threads) {
@@ -109,6 +113,41 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts {@code body} over [0, n) in pieces of {@code piece} indices, which the workers run when no
+     * part of a kernel call is left to claim, going back to kernel work between pieces. The returned
+     * work's {@code join()} runs the pieces nobody has started on the caller and waits for the others.
+     * With no workers, or while earlier idle work is unfinished, nothing is handed out and all of it runs
+     * at {@code join()}.
+     */
+    IdleWork startWhenIdle(int n, int piece, IntRangeConsumer body) {
+        requireOpen();
+        if (piece < 1) {
+            throw new IllegalArgumentException("worker pool: idle work needs pieces of at least 1 index, got " + piece);
+        }
+        IdleJob work = new IdleJob(n, piece, body);
+        IdleJob out = idleJob.get();
+        if (workers.length > 0 && (out == null || out.finished()) && idleJob.compareAndSet(out, work)) {
+            for (Worker w : workers) {
+                if (w.parked) {
+                    LockSupport.unpark(w);
+                }
+            }
+        }
+        return work;
+    }
+
+    /** Runs a piece of the idle work out, if one is left to start; returns whether it ran one. */
+    private boolean runIdlePiece() {
+        IdleJob work = idleJob.get();
+        return work != null && work.runPiece();
+    }
+
+    private boolean idleWorkLeft() {
+        IdleJob work = idleJob.get();
+        return work != null && work.piecesLeft();
+    }
+
     /** Where range number {@code part} of the current range job starts. */
     private int rangeStart(int part) {
         return part >= rangeParts ? rangeLength : (int) ((long) rangeLength * part / rangeParts) & -RANGE_ALIGNMENT;
@@ -133,7 +172,7 @@ final class WorkerPool implements AutoCloseable {
                 }
             }
             runClaimedParts();
-            awaitParts(parts);
+            await(finished, parts);
             Throwable t = failure.getAndSet(null);
             if (t instanceof RuntimeException r) {
                 throw r;
@@ -146,13 +185,14 @@ final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Waits for the parts the workers are still running. On a machine with more runnable threads than
-     * cores a worker may have been descheduled in the middle of a part, and a caller spinning on its core
-     * would keep it from running again: after a short spin the caller yields its core at every check.
+     * Waits until {@code counter} reaches {@code target}: for the parts or pieces the workers are still
+     * running. On a machine with more runnable threads than cores a worker may have been descheduled in the
+     * middle of one, and a caller spinning on its core would keep it from running again: after a short spin
+     * the caller yields its core at every check.
      */
-    private void awaitParts(int parts) {
+    private static void await(AtomicInteger counter, int target) {
         long spinUntil = System.nanoTime() + AWAIT_SPIN_NANOS;
-        while (finished.get() < parts) {
+        while (counter.get() < target) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             } else {
@@ -219,25 +259,81 @@ final class WorkerPool implements AutoCloseable {
         @Override
         public void run() {
             while (!closed) {
-                if (!runClaimedParts()) {
+                if (!runClaimedParts() && !runIdlePiece()) {
                     idle();
                 }
             }
         }
 
-        /** Polls for a while, yielding the core at every check, then parks, until there is work or the pool closes. */
+        /** Polls for a while, yielding the core at every check, then parks, until there is work of either kind or the pool closes. */
         private void idle() {
             long pollUntil = System.nanoTime() + POLL_NANOS;
-            while (!workLeft() && !closed) {
+            while (!workLeft() && !idleWorkLeft() && !closed) {
                 if (System.nanoTime() < pollUntil) {
                     Thread.yield();
                 } else {
                     parked = true;
-                    if (!workLeft() && !closed) {
+                    if (!workLeft() && !idleWorkLeft() && !closed) {
                         LockSupport.park(this);
                     }
                     parked = false;
                 }
+            }
+        }
+    }
+
+    /** Idle work: pieces claimed in order by whoever comes, the workers or the joining caller. */
+    private final class IdleJob implements IdleWork {
+        private final int n;
+        private final int piece;
+        private final int pieces;
+        private final IntRangeConsumer body;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        IdleJob(int n, int piece, IntRangeConsumer body) {
+            this.n = n;
+            this.piece = piece;
+            this.pieces = (int) (((long) n + piece - 1) / piece);
+            this.body = body;
+        }
+
+        boolean piecesLeft() {
+            return next.get() < pieces;
+        }
+
+        boolean finished() {
+            return done.get() == pieces;
+        }
+
+        /** Runs the next piece nobody has started; returns false when none is left. */
+        boolean runPiece() {
+            int p = next.get();
+            if (p >= pieces || !next.compareAndSet(p, p + 1)) {
+                return p < pieces;   // lost the piece to another thread: there may be more
+            }
+            try {
+                body.accept(p * piece, (int) Math.min(n, (long) (p + 1) * piece));
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+            done.incrementAndGet();
+            return true;
+        }
+
+        @Override
+        public void join() {
+            while (runPiece()) {
+                // the caller takes the pieces no worker has started
+            }
+            await(done, pieces);
+            idleJob.compareAndSet(this, null);
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException r) {
+                throw r;
+            } else if (t instanceof Error e) {
+                throw e;
             }
         }
     }

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The kernels' worker threads: owned, closed, never leaked, and shared by concurrent callers without waiting. */
@@ -146,6 +150,83 @@ class KernelThreadsTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void idleWorkCoversEveryIndexOnceInPiecesOfTheGivenSize() {
+        for (int threads = 1; threads <= 3; threads++) {
+            try (Kernels k = Kernels.best(threads)) {
+                for (int n : new int[] {0, 1, 7, 64, 1001}) {
+                    for (int piece : new int[] {1, 4, 5000}) {
+                        int[] hits = new int[n];
+                        List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+                        k.startWhenIdle(n, piece, (from, to) -> {
+                            ranges.add(new int[] {from, to});
+                            for (int i = from; i < to; i++) {
+                                hits[i]++;
+                            }
+                        }).join();
+                        for (int i = 0; i < n; i++) {
+                            assertEquals(1, hits[i], threads + " threads, n " + n + ", piece " + piece + ": index " + i);
+                        }
+                        for (int[] range : ranges) {
+                            assertTrue(range[1] - range[0] <= piece && range[0] % piece == 0,
+                                    "a piece of " + piece + ": " + Arrays.toString(range));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWorkerDoesIdleWorkWithoutTheCallerJoiningIt() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            Set<String> ranOn = ConcurrentHashMap.newKeySet();
+            AtomicInteger done = new AtomicInteger();
+            IdleWork work = pool.startWhenIdle(10, 2, (from, to) -> {
+                ranOn.add(Thread.currentThread().getName());
+                done.addAndGet(to - from);
+            });
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (done.get() < 10 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertEquals(10, done.get(), "the worker did all of it");
+            assertEquals(Set.of("kernel-worker-1"), ranOn);
+            work.join();
+            assertEquals(10, done.get(), "joining done work runs nothing again");
+        }
+    }
+
+    @Test
+    void idleWorkGivenWhileEarlierWorkIsUnfinishedRunsOnTheCallerAtJoin() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            CountDownLatch release = new CountDownLatch(1);
+            IdleWork first = pool.startWhenIdle(1, 1, (from, to) -> awaitUninterruptibly(release));
+            List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+            IdleWork second = pool.startWhenIdle(3, 1, (from, to) -> ranOn.add(Thread.currentThread()));
+            second.join();
+            assertEquals(Collections.nCopies(3, Thread.currentThread()), ranOn);
+            release.countDown();
+            first.join();
+        }
+    }
+
+    @Test
+    void aFailingPieceOfIdleWorkIsRethrownAtJoin() {
+        try (WorkerPool pool = new WorkerPool(2)) {
+            IdleWork work = pool.startWhenIdle(8, 1, (from, to) -> {
+                if (from == 5) {
+                    throw new IllegalStateException("piece 5 failed");
+                }
+            });
+            IllegalStateException e = assertThrows(IllegalStateException.class, work::join);
+            assertEquals("piece 5 failed", e.getMessage());
+            int[] ran = new int[1];
+            pool.startWhenIdle(4, 1, (from, to) -> ran[0]++).join();
+            assertEquals(4, ran[0], "the pool takes idle work again after a failure");
         }
     }
 

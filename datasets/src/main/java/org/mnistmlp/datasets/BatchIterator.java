@@ -2,15 +2,20 @@ package org.mnistmlp.datasets;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import org.mnistmlp.autograd.IdleWork;
 
 /**
- * Walks an {@link ImageSet} in a given order, refilling one reused {@link Batch} buffer at each
- * {@link #next()}; the last batch of an epoch, when smaller, has buffers of its own.
+ * Walks an {@link ImageSet} in a given order. Full batches alternate between two reused {@link Batch}
+ * buffers: each {@link #next()} returns the batch filled in one and starts filling the next batch into
+ * the other, which the batch before it used. The last batch of an epoch, when smaller, has buffers of its
+ * own.
  *
- * <p>A batch is filled when it is asked for, by the kernels' threads together (see
- * {@link ImageSet#fill}). Filling the next batch on a background thread while the caller trained was
- * slower on 2 cores: the woken thread took the core of the training thread that had just handed it the
- * work (alternated runs of the two builds, 5 of each: 784-128-10 steady epochs 0.237 against 0.251 s).
+ * <p>The next batch is filled by the kernels' worker threads in the gaps of the caller's step, while they
+ * have no kernel work ({@link ImageSet#fillWhenIdle}); whatever is left when the caller asks for the
+ * batch, the caller fills itself. A dedicated thread for that was slower on 2 cores: the woken thread
+ * took the core of the training thread that had just handed it the work (alternated runs, 5 of each:
+ * 784-128-10 steady epochs 0.237 against 0.251 s). The first batch, and the smaller last one, are filled
+ * when asked for, by the kernels' threads together ({@link ImageSet#fill}).
  */
 final class BatchIterator implements Iterator<Batch> {
     private final ImageSet images;
@@ -18,7 +23,11 @@ final class BatchIterator implements Iterator<Batch> {
     private final int batchSize;
     private final float[] table;
     private final ImageSet.Shifts shifts;
-    private Batch full;
+    private final Batch[] full = new Batch[2];
+    /** Which of {@link #full} the next full batch goes into. */
+    private int nextBuffer;
+    /** The filling of the full batch at {@link #position}, if under way. */
+    private IdleWork filling;
     private int position;
 
     BatchIterator(ImageSet images, int[] order, int batchSize, Normalization normalization, ImageSet.Shifts shifts) {
@@ -41,16 +50,28 @@ final class BatchIterator implements Iterator<Batch> {
         }
         int size = Math.min(batchSize, order.length - position);
         Batch batch;
-        if (size == batchSize) {
-            if (full == null) {
-                full = new Batch(batchSize, images.pixelsPerImage());
-            }
-            batch = full;
+        if (filling != null) {
+            batch = full[1 - nextBuffer];
+            filling.join();
+            filling = null;
         } else {
-            batch = new Batch(size, images.pixelsPerImage());
+            batch = size == batchSize ? nextFullBuffer() : new Batch(size, images.pixelsPerImage());
+            images.fill(order, position, batch, table, shifts);
         }
-        images.fill(order, position, batch, table, shifts);
         position += size;
+        if (order.length - position >= batchSize) {
+            filling = images.fillWhenIdle(order, position, nextFullBuffer(), table, shifts);
+        }
+        return batch;
+    }
+
+    /** The full-batch buffer whose turn it is, made on first use; the turn passes to the other one. */
+    private Batch nextFullBuffer() {
+        if (full[nextBuffer] == null) {
+            full[nextBuffer] = new Batch(batchSize, images.pixelsPerImage());
+        }
+        Batch batch = full[nextBuffer];
+        nextBuffer = 1 - nextBuffer;
         return batch;
     }
 }

@@ -3,6 +3,7 @@ package org.mnistmlp.datasets;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.mnistmlp.autograd.IdleWork;
 import org.mnistmlp.autograd.Kernels;
 
 /**
@@ -10,6 +11,8 @@ import org.mnistmlp.autograd.Kernels;
  * pixel, and one label byte per image. Immutable and safe to share between threads.
  */
 public final class ImageSet {
+    /** Images a worker converts between two checks for kernel work, about two microseconds' worth. */
+    private static final int IMAGES_PER_PIECE = 4;
 
     private final byte[] pixels;
     private final byte[] labels;
@@ -166,6 +169,18 @@ public final class ImageSet {
         // split by pixels, so that only batches worth a hand-off are split; a part fills the images starting in it
         Kernels.current().parallelFor(targetLabels.length * area, (start, end) -> fillImages(order, from, target,
                 targetLabels, table, shifts, (start + area - 1) / area, (end + area - 1) / area));
+    }
+
+    /**
+     * Like {@link #fill}, but hands the work to the kernels' worker threads to do while they have no kernel
+     * work ({@link Kernels#startWhenIdle}), {@value #IMAGES_PER_PIECE} images at a time; the batch is
+     * filled once the returned work is joined.
+     */
+    IdleWork fillWhenIdle(int[] order, int from, Batch batch, float[] table, Shifts shifts) {
+        float[] target = batch.images().data();
+        int[] targetLabels = batch.labels();
+        return Kernels.current().startWhenIdle(targetLabels.length, IMAGES_PER_PIECE,
+                (first, end) -> fillImages(order, from, target, targetLabels, table, shifts, first, end));
     }
 
     /** Rows [firstRow, endRow) of a batch of images {@code order[from..]}. */

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.autograd.Tensor;
@@ -187,24 +189,54 @@ class ImageSetTest {
     }
 
     @Test
-    void fullBatchesReuseOneBufferAndTheLastSmallerOneHasItsOwn() {
+    void fullBatchesAlternateBetweenTwoBuffersAndTheLastSmallerOneHasItsOwn() {
         ImageSet set = numbered(COUNT, 2, 3);
         Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
         Batch first = batches.next();
-        float[] data = first.images().toArray();
-        assertEquals(0, data[0], 1e-6f);
+        assertEquals(0, first.images().get(0, 0), 1e-6f);
         Batch second = batches.next();
-        assertSame(first.images(), second.images());
-        assertSame(first.labels(), second.labels());
-        assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f, "image 10 overwrote image 0");
+        assertNotSame(first.images(), second.images());
+        assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f);
         assertEquals(13 % 10, second.labels()[3]);
-        Batch last = second;
+        assertEquals(0, first.images().get(0, 0), 1e-6f, "the batch before stays as it was until the next call");
+        Batch third = batches.next();
+        assertSame(first.images(), third.images());
+        assertSame(first.labels(), third.labels());
+        assertEquals(20 / 255f, third.images().get(0, 0), 1e-6f, "image 20 overwrote image 0");
+        assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f, "the batch before stays as it was until the next call");
+        Batch last = third;
         while (batches.hasNext()) {
             last = batches.next();
         }
         assertEquals(3, last.size());
+        assertNotSame(first.images(), last.images());
         assertNotSame(second.images(), last.images());
-        assertEquals(90 / 255f, second.images().get(0, 0), 1e-6f, "the smaller last batch left the full buffer alone");
+        assertEquals(80 / 255f, first.images().get(0, 0), 1e-6f, "the smaller last batch left the full buffers alone");
+        assertEquals(90 / 255f, second.images().get(0, 0), 1e-6f, "the smaller last batch left the full buffers alone");
+    }
+
+    @Test
+    void theKernelWorkersFillTheNextBatchWhileTheCallerDoesOtherThings() {
+        Assumptions.assumeTrue(Kernels.vectorAvailable(), "only the Vector API kernels have worker threads");
+        ImageSet set = numbered(COUNT, 2, 3);
+        Kernels before = Kernels.current();
+        try (Kernels two = Kernels.best(2)) {
+            Kernels.use(two);
+            Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
+            Batch first = batches.next();
+            batches.next();   // hands images 20 to 29 to the workers, into the first batch's buffer
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (first.images().data()[0] != 20 / 255f && System.nanoTime() < deadline) {
+                VarHandle.fullFence();   // read the workers' writes afresh
+                Thread.onSpinWait();
+            }
+            assertEquals(20 / 255f, first.images().data()[0], 1e-6f, "filled without the caller asking for it");
+            Batch third = batches.next();
+            assertSame(first.images(), third.images());
+            assertEquals(29 / 255f, third.images().get(9, 0), 1e-6f);
+        } finally {
+            Kernels.use(before);
+        }
     }
 
     @Test

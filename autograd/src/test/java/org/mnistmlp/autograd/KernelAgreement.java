@@ -15,6 +15,9 @@ final class KernelAgreement {
         {42, 300, 71}, {70, 300, 71}, {18, 300, 300}, {130, 300, 300},
         {400, 200, 260}, {197, 150, 300},   // 6-row blocks over packed A, with a 4-row block or single rows left
         {70, 0, 71},   // an empty inner dimension: C = 0, or unchanged when accumulating
+        // fewer columns than a vector: 8-row blocks with single rows left, one column, a vector less one,
+        // and rows split between the threads (an evaluation batch)
+        {37, 21, 3}, {16, 7, 1}, {19, 64, 15}, {20, 1, 15}, {1000, 256, 10}, {16, 0, 5},
     };
 
     static float[] random(Random r, int n) {

@@ -71,7 +71,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         samples = os.path.join(tmp, "samples.txt")
         cmd = ["java", f"-agentpath:{agent()}=start,event=ctimer,interval=1ms,threads,collapsed,file={samples}",
-               "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmn16m", "-Dmnistmlp.relaunched=true",
+               "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmn16m", "-XX:Tier3DelayOn=2147483647",
+               "-Dmnistmlp.relaunched=true",   # the relaunched JVM's flags (VectorLauncher)
                "-cp", args.jar, "org.mnistmlp.train.cli.Main", "bench", "--data", args.data,
                "--epochs", args.epochs, "--hidden", args.hidden]
         out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout

@@ -171,16 +171,20 @@ final class VectorKernels implements Kernels {
      */
     private void narrowRows(float[] a, int rsA, int csA, float[] b, int rsB, int inPlace, float[] copied, float[] c,
                             int k, int n, boolean acc, int i0, int i1) {
-        float[] rows = scratch(NARROW_ROWS, 8 * L);   // the rows' vectors, of which the first n lanes go to C
+        float[] rows = scratch(NARROW_ROWS, 8 * L);   // the rows' sums, of which the first n lanes go to C
         for (int i = i0; i < i1; ) {
             int count = i1 - i >= 8 ? 8 : 1;
-            for (int r = 0; r < count && acc; r++) {
-                System.arraycopy(c, (i + r) * n, rows, r * L, n);
-            }
-            narrowBlock(a, rsA, csA, 0, inPlace, b, 0, rsB, acc, i, count, rows);
-            narrowBlock(a, rsA, csA, inPlace, k, copied, -inPlace * L, L, acc || inPlace > 0, i, count, rows);
+            narrowBlock(a, rsA, csA, 0, inPlace, b, 0, rsB, false, i, count, rows);
+            narrowBlock(a, rsA, csA, inPlace, k, copied, -inPlace * L, L, inPlace > 0, i, count, rows);
             for (int r = 0; r < count; r++) {
-                System.arraycopy(rows, r * L, c, (i + r) * n, n);
+                int to = (i + r) * n;
+                if (acc) {   // C + (A·B), the sum added at the end, as the panel kernels' transposed result was
+                    for (int j = 0; j < n; j++) {
+                        c[to + j] += rows[r * L + j];
+                    }
+                } else {
+                    System.arraycopy(rows, r * L, c, to, n);
+                }
             }
             i += count;
         }
@@ -188,7 +192,7 @@ final class VectorKernels implements Kernels {
 
     /**
      * Rows i to i + count − 1 (count 8 or 1) of {@link #narrow}'s product over p0 ≤ p &lt; p1, row p of B
-     * starting at {@code b[bo + p·bStride]}, one vector each in {@code rows}, starting from them if {@code acc}.
+     * starting at {@code b[bo + p·bStride]}, one vector each in {@code rows}, adding to them if {@code acc}.
      */
     private static void narrowBlock(float[] a, int rsA, int csA, int p0, int p1, float[] b, int bo, int bStride,
                                     boolean acc, int i, int count, float[] rows) {

@@ -51,13 +51,18 @@ public interface Kernels extends AutoCloseable {
      * calling thread works alone (the loss, the activations, the graph's bookkeeping). A worker goes back
      * to kernel work between pieces, so keep a piece to a few microseconds. {@link IdleWork#join()} runs
      * the pieces nobody has started on the caller; call it before reading what the body writes. The
-     * pieces must write disjoint data. One such piece of work is out at a time: while another is, and in
-     * these default kernels, which have no workers, all of it runs at {@code join()}.
+     * pieces must write disjoint data. One idle job is out at a time: while another is, and in these
+     * default kernels, which have no workers, all its pieces run at {@code join()}.
+     *
+     * @throws IllegalArgumentException if {@code piece} is less than 1
      */
     default IdleWork startWhenIdle(int n, int piece, IntRangeConsumer body) {
+        if (piece < 1) {
+            throw new IllegalArgumentException("idle work needs pieces of at least 1 index, got " + piece);
+        }
         return () -> {
-            if (n > 0) {
-                body.accept(0, n);
+            for (int from = 0; from < n; from += piece) {
+                body.accept(from, (int) Math.min(n, (long) from + piece));
             }
         };
     }

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * case's name starts with the name of the {@code Tensor} method it checks. Widths of two and three
  * vectors plus an odd tail take the Vector API kernels through their whole-vector loops and their
  * scalar tails; products of 4 rows by 4 vectors and more reach the register-blocked path, and products
- * narrower than a vector the transposed one.
+ * narrower than a vector the row-vector one ({@code matmul}) or the transposed one (the others).
  */
 public final class OpGradientChecks {
     /** The most floats a vector register holds on the machines the kernels target (AVX-512). */

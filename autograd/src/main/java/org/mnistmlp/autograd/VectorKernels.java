@@ -9,8 +9,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Kernels on the Vector API ({@code jdk.incubator.vector}). Only loaded when that module is readable
  * (see {@link KernelSelection}).
  *
- * <p>All three matrix products run through one register-blocked kernel, {@code C (+)= A·B}, where A and B
- * are read through row and column strides (so no transposed operand is ever copied whole). Each 4×4-vector
+ * <p>All three matrix products run through one register-blocked kernel (except {@code A·B} with fewer
+ * columns than a vector, below), {@code C (+)= A·B}, where A and B are read through row and column strides (so no transposed operand is ever copied whole). Each 4×4-vector
  * block of C (4 rows by 64 columns on AVX-512) lives in 16 registers while the inner dimension streams
  * by: per step, 4 broadcasts of A and 4 loads of B feed 16 fused multiply-adds. B comes in panels of 64
  * columns by 128 rows, packed into a per-thread buffer that stays in L1; for many rows and panels A is
@@ -145,8 +145,9 @@ final class VectorKernels implements Kernels {
      * keep both multiply-add units busy); the lanes past C's n columns are computed and thrown away. B is
      * read in place, its vectors running into the next row, except the rows too close to its end for a
      * whole vector, which come from a copy. Many rows of C are split between the threads. Against
-     * computing Cᵀ and transposing it (as {@link #matmulTransA} does, where A is read by columns): 3.4 to 3.9
-     * against 7.2 to 7.7 µs for 64×128 by 128×10, 5.7 to 6.0 against 12.0 to 12.8 µs for 64×256 by 256×10.
+     * computing Cᵀ and transposing it (as {@link #matmulTransA} does, where A is read by columns), inside
+     * a training step: 3.3 to 3.9 against 7.2 to 7.7 µs for 64×128 by 128×10, 6.6 to 7.9 against 13.5 to
+     * 13.7 µs for 64×256 by 256×10.
      */
     private void narrow(float[] a, int rsA, int csA, float[] b, int rsB, float[] c, int m, int k, int n, boolean accumulate) {
         int inPlace = b.length >= L ? Math.min(k, (b.length - L) / rsB + 1) : 0;   // the rows with a whole vector left

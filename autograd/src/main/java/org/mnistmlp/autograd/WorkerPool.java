@@ -123,7 +123,7 @@ final class WorkerPool implements AutoCloseable {
     IdleWork startWhenIdle(int n, int piece, IntRangeConsumer body) {
         requireOpen();
         if (piece < 1) {
-            throw new IllegalArgumentException("worker pool: idle work needs pieces of at least 1 index, got " + piece);
+            throw new IllegalArgumentException("idle work needs pieces of at least 1 index, got " + piece);
         }
         IdleJob work = new IdleJob(n, piece, body);
         IdleJob out = idleJob.get();
@@ -137,7 +137,7 @@ final class WorkerPool implements AutoCloseable {
         return work;
     }
 
-    /** Runs a piece of the idle work out, if one is left to start; returns whether it ran one. */
+    /** Runs a piece of the idle work out, if one is left to start; returns false when none is left. */
     private boolean runIdlePiece() {
         IdleJob work = idleJob.get();
         return work != null && work.runPiece();
@@ -173,12 +173,7 @@ final class WorkerPool implements AutoCloseable {
             }
             runClaimedParts();
             await(finished, parts);
-            Throwable t = failure.getAndSet(null);
-            if (t instanceof RuntimeException r) {
-                throw r;
-            } else if (t instanceof Error e) {
-                throw e;
-            }
+            rethrow(failure.getAndSet(null));
         } finally {
             this.body = null;
         }
@@ -198,6 +193,15 @@ final class WorkerPool implements AutoCloseable {
             } else {
                 Thread.yield();
             }
+        }
+    }
+
+    /** Throws what a part or piece threw on another thread, if anything (bodies throw no checked exceptions). */
+    private static void rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            throw r;
+        } else if (t instanceof Error e) {
+            throw e;
         }
     }
 
@@ -307,7 +311,7 @@ final class WorkerPool implements AutoCloseable {
             return done.get() == pieces;
         }
 
-        /** Runs the next piece nobody has started; returns false when none is left. */
+        /** Runs the next piece nobody has started; returns false when none is left (true after losing one to another thread). */
         boolean runPiece() {
             int p = next.get();
             if (p >= pieces || !next.compareAndSet(p, p + 1)) {
@@ -329,12 +333,7 @@ final class WorkerPool implements AutoCloseable {
             }
             await(done, pieces);
             idleJob.compareAndSet(this, null);
-            Throwable t = failure.get();
-            if (t instanceof RuntimeException r) {
-                throw r;
-            } else if (t instanceof Error e) {
-                throw e;
-            }
+            rethrow(failure.get());
         }
     }
 }

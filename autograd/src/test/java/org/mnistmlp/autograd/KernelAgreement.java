@@ -15,9 +15,11 @@ final class KernelAgreement {
         {42, 300, 71}, {70, 300, 71}, {18, 300, 300}, {130, 300, 300},
         {400, 200, 260}, {197, 150, 300},   // 6-row blocks over packed A, with a 4-row block or single rows left
         {70, 0, 71},   // an empty inner dimension: C = 0, or unchanged when accumulating
-        // fewer columns than a vector: 8-row blocks with single rows left, one column, a vector less one,
-        // and rows split between the threads (an evaluation batch)
-        {37, 21, 3}, {16, 7, 1}, {19, 64, 15}, {20, 1, 15}, {1000, 256, 10}, {16, 0, 5},
+        // fewer columns than a vector of 8 or 16: 8-row blocks with single rows left, one column, B too short
+        // for a whole vector in place, rows split between the threads with single rows left, no inner
+        // dimension; then (on 16-float vectors) a vector less one, an evaluation batch, and a whole vector
+        {37, 21, 3}, {16, 7, 1}, {20, 1, 7}, {1003, 128, 7}, {16, 0, 5},
+        {19, 64, 15}, {20, 1, 15}, {1000, 256, 10}, {20, 9, 16},
     };
 
     static float[] random(Random r, int n) {

@@ -157,24 +157,29 @@ class KernelThreadsTest {
     void idleWorkCoversEveryIndexOnceInPiecesOfTheGivenSize() {
         for (int threads = 1; threads <= 3; threads++) {
             try (Kernels k = Kernels.best(threads)) {
-                for (int n : new int[] {0, 1, 7, 64, 1001}) {
-                    for (int piece : new int[] {1, 4, 5000}) {
-                        int[] hits = new int[n];
-                        List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
-                        k.startWhenIdle(n, piece, (from, to) -> {
-                            ranges.add(new int[] {from, to});
-                            for (int i = from; i < to; i++) {
-                                hits[i]++;
-                            }
-                        }).join();
-                        for (int i = 0; i < n; i++) {
-                            assertEquals(1, hits[i], threads + " threads, n " + n + ", piece " + piece + ": index " + i);
-                        }
-                        for (int[] range : ranges) {
-                            assertTrue(range[1] - range[0] <= piece && range[0] % piece == 0,
-                                    "a piece of " + piece + ": " + Arrays.toString(range));
-                        }
+                assertIdleWorkCoversEveryIndexOnce(k);
+            }
+        }
+        assertIdleWorkCoversEveryIndexOnce(new ScalarKernels());
+    }
+
+    private static void assertIdleWorkCoversEveryIndexOnce(Kernels k) {
+        for (int n : new int[] {0, 1, 7, 64, 1001}) {
+            for (int piece : new int[] {1, 4, 5000}) {
+                int[] hits = new int[n];
+                List<int[]> ranges = Collections.synchronizedList(new ArrayList<>());
+                k.startWhenIdle(n, piece, (from, to) -> {
+                    ranges.add(new int[] {from, to});
+                    for (int i = from; i < to; i++) {
+                        hits[i]++;
                     }
+                }).join();
+                String what = k.description() + ", n " + n + ", piece " + piece;
+                for (int i = 0; i < n; i++) {
+                    assertEquals(1, hits[i], what + ": index " + i);
+                }
+                for (int[] range : ranges) {
+                    assertTrue(range[1] - range[0] <= piece && range[0] % piece == 0, what + ": " + Arrays.toString(range));
                 }
             }
         }
@@ -205,11 +210,14 @@ class KernelThreadsTest {
         try (WorkerPool pool = new WorkerPool(2)) {
             CountDownLatch release = new CountDownLatch(1);
             IdleWork first = pool.startWhenIdle(1, 1, (from, to) -> awaitUninterruptibly(release));
-            List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
-            IdleWork second = pool.startWhenIdle(3, 1, (from, to) -> ranOn.add(Thread.currentThread()));
-            second.join();
-            assertEquals(Collections.nCopies(3, Thread.currentThread()), ranOn);
-            release.countDown();
+            try {
+                List<Thread> ranOn = Collections.synchronizedList(new ArrayList<>());
+                IdleWork second = pool.startWhenIdle(3, 1, (from, to) -> ranOn.add(Thread.currentThread()));
+                second.join();
+                assertEquals(Collections.nCopies(3, Thread.currentThread()), ranOn);
+            } finally {
+                release.countDown();   // lets the worker go, so that closing the pool cannot hang
+            }
             first.join();
         }
     }
@@ -228,6 +236,16 @@ class KernelThreadsTest {
             pool.startWhenIdle(4, 1, (from, to) -> ran[0]++).join();
             assertEquals(4, ran[0], "the pool takes idle work again after a failure");
         }
+    }
+
+    @Test
+    void idleWorkRefusesPiecesOfNoIndex() {
+        for (int threads = 1; threads <= 2; threads++) {
+            try (Kernels k = Kernels.best(threads)) {
+                assertThrows(IllegalArgumentException.class, () -> k.startWhenIdle(4, 0, (from, to) -> { }));
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new ScalarKernels().startWhenIdle(4, 0, (from, to) -> { }));
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

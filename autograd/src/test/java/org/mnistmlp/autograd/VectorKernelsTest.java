@@ -1,8 +1,10 @@
 package org.mnistmlp.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,25 @@ class VectorKernelsTest {
         try (Kernels one = Kernels.best(1); Kernels two = Kernels.best(2)) {
             KernelAgreement.assertAgreesWithReference(one, new Random(5));
             KernelAgreement.assertAgreesWithReference(two, new Random(6));
+        }
+    }
+
+    @Test
+    void aNarrowProductReadsOnlyTheRowsOfALongerB() {
+        // B in an array longer than its k·n floats (a reused buffer, say) is read in place to its last
+        // row; whatever follows it, NaN here, must not reach C
+        Random r = new Random(7);
+        int m = 24, k = 9, n = 10;
+        float[] a = KernelAgreement.random(r, m * k);
+        float[] b = Arrays.copyOf(KernelAgreement.random(r, k * n), k * n + 32);
+        Arrays.fill(b, k * n, b.length, Float.NaN);
+        double[] expected = KernelAgreement.reference(a, b, m, k, n, false, false);
+        try (Kernels kernels = Kernels.best(2)) {
+            float[] c = new float[m * n];
+            kernels.matmul(a, b, c, m, k, n, false);
+            for (int i = 0; i < c.length; i++) {
+                assertEquals(expected[i], c[i], 1e-4, "element " + i);
+            }
         }
     }
 

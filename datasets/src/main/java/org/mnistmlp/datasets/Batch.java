@@ -7,8 +7,8 @@ import org.mnistmlp.autograd.Tensor;
  *
  * <p>A batch is a view over buffers owned by the iterator that produced it, valid until the
  * iterator's next call to {@code next()}, which starts refilling the same tensor and labels with the
- * batch after the one it returns (full batches alternate between two buffers, which keeps batch
- * production free of allocation). The refill advances the tensor's version, so a graph recorded on the
+ * batch after the one it returns (full batches alternate between two buffers, so that no batch
+ * allocates arrays of its own). The refill advances the tensor's version, so a graph recorded on the
  * old images refuses to run backward rather than use the new ones. Copy what must outlive the step. The
  * last batch of an epoch, when smaller, has buffers of its own.
  */

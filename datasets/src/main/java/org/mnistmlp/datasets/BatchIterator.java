@@ -26,7 +26,8 @@ final class BatchIterator implements Iterator<Batch> {
     private final Batch[] full = new Batch[2];
     /** Which of {@link #full} the next full batch goes into. */
     private int nextBuffer;
-    /** The filling of the full batch at {@link #position}, if under way. */
+    /** The full batch at {@link #position}, if its filling is under way, and that filling. */
+    private Batch prefetched;
     private IdleWork filling;
     private int position;
 
@@ -51,8 +52,8 @@ final class BatchIterator implements Iterator<Batch> {
         int size = Math.min(batchSize, order.length - position);
         Batch batch;
         if (filling != null) {
-            batch = full[1 - nextBuffer];
             filling.join();
+            batch = prefetched;
             filling = null;
         } else {
             batch = size == batchSize ? nextFullBuffer() : new Batch(size, images.pixelsPerImage());
@@ -60,7 +61,8 @@ final class BatchIterator implements Iterator<Batch> {
         }
         position += size;
         if (order.length - position >= batchSize) {
-            filling = images.fillWhenIdle(order, position, nextFullBuffer(), table, shifts);
+            prefetched = nextFullBuffer();
+            filling = images.fillWhenIdle(order, position, prefetched, table, shifts);
         }
         return batch;
     }

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.mnistmlp.autograd.IdleWork;
 import org.mnistmlp.autograd.Kernels;
 import org.mnistmlp.autograd.Tensor;
 
@@ -198,12 +199,10 @@ class ImageSetTest {
         assertNotSame(first.images(), second.images());
         assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f);
         assertEquals(13 % 10, second.labels()[3]);
-        assertEquals(0, first.images().get(0, 0), 1e-6f, "the batch before stays as it was until the next call");
         Batch third = batches.next();
         assertSame(first.images(), third.images());
         assertSame(first.labels(), third.labels());
         assertEquals(20 / 255f, third.images().get(0, 0), 1e-6f, "image 20 overwrote image 0");
-        assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f, "the batch before stays as it was until the next call");
         Batch last = third;
         while (batches.hasNext()) {
             last = batches.next();
@@ -237,6 +236,38 @@ class ImageSetTest {
         } finally {
             Kernels.use(before);
         }
+    }
+
+    @Test
+    void theNextBatchIsLeftToIdleWorkWhichTheNextCallJoins() {
+        ImageSet set = numbered(COUNT, 2, 3);
+        List<IdleWork> handedOut = new ArrayList<>();
+        Kernels before = Kernels.current();
+        try (Kernels one = Kernels.best(1)) {
+            Kernels.use(new DeferringKernels(one, handedOut));
+            Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
+            Batch first = batches.next();
+            assertEquals(1, handedOut.size(), "the second batch was handed out as idle work");
+            Batch second = batches.next();
+            assertEquals(10 / 255f, second.images().get(0, 0), 1e-6f, "joined before it was returned");
+            assertEquals(2, handedOut.size(), "the third batch was handed out, into the first one's buffer");
+            assertEquals(0, first.images().data()[0], 1e-6f, "not filled until the idle work runs");
+            handedOut.get(1).join();
+            assertEquals(20 / 255f, first.images().data()[0], 1e-6f);
+        } finally {
+            Kernels.use(before);
+        }
+    }
+
+    @Test
+    void oneMoreBatchMakesAGraphOnTheImagesBeforeRefuseToRunBackward() {
+        ImageSet set = numbered(COUNT, 2, 3);
+        Iterator<Batch> batches = set.inOrder(10, SCALE).iterator();
+        Tensor weight = Tensor.zeros(6, 1).requiresGrad(true);
+        Tensor loss = batches.next().images().matmul(weight).sum();
+        batches.next();   // starts refilling the first batch's buffer with the third batch
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("version"), e.getMessage());
     }
 
     @Test

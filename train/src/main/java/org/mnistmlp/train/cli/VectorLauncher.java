@@ -125,7 +125,7 @@ final class VectorLauncher {
      * training batches alone, the first real evaluation threw that code away, and C2 compiled the step
      * again during the second epoch. With the profiling tier always used, the warm-up's evaluations are
      * in the profiles and nothing is thrown away (alternated runs, 8 of each, 784-128-10: second epoch
-     * 0.240 against 0.283 s).
+     * 0.229 against 0.269 s).
      */
     static List<String> compilerOptions(List<String> jvmOptions) {
         if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:Tier3DelayOn="))) {

@@ -167,16 +167,22 @@ final class VectorKernels implements Kernels {
     }
 
     /**
-     * Rows [i0, i1) of {@link #narrow}'s product: B's rows below {@code inPlace} from b, a vector every
-     * {@code rsB} floats, the others from {@code copied}, a vector each.
+     * Rows [i0, i1) of {@link #narrow}'s product, 8 at a time ({@link #block8x1}) and then one at a time:
+     * B's rows below {@code inPlace} from b, a vector every {@code rsB} floats, the others from
+     * {@code copied}, a vector each.
      */
     private void narrowRows(float[] a, int rsA, int csA, float[] b, int rsB, int inPlace, float[] copied, float[] c,
                             int k, int n, boolean acc, int i0, int i1) {
         float[] rows = scratch(NARROW_ROWS, 8 * L);   // the rows' sums, of which the first n lanes go to C
         for (int i = i0; i < i1; ) {
             int count = i1 - i >= 8 ? 8 : 1;
-            narrowBlock(a, rsA, csA, 0, inPlace, b, 0, rsB, false, i, count, rows);
-            narrowBlock(a, rsA, csA, inPlace, k, copied, -inPlace * L, L, inPlace > 0, i, count, rows);
+            if (count == 8) {
+                block8x1(a, rsA, csA, 0, inPlace, b, 0, rsB, rows, false, i);
+                block8x1(a, rsA, csA, inPlace, k - inPlace, copied, 0, L, rows, inPlace > 0, i);
+            } else {   // C's row stride 0: the one row's sum lands at the start of rows
+                block1x1(a, rsA, csA, 0, inPlace, b, 0, rsB, rows, 0, false, i, 0);
+                block1x1(a, rsA, csA, inPlace, k - inPlace, copied, 0, L, rows, 0, inPlace > 0, i, 0);
+            }
             for (int r = 0; r < count; r++) {
                 int to = (i + r) * n;
                 if (acc) {   // C + (A·B), the sum added at the end, as the panel kernels' transposed result was
@@ -189,38 +195,6 @@ final class VectorKernels implements Kernels {
             }
             i += count;
         }
-    }
-
-    /**
-     * Rows i to i + count − 1 (count 8 or 1) of {@link #narrow}'s product over p0 ≤ p &lt; p1, row p of B
-     * starting at {@code b[bo + p·bStride]}, one vector each in {@code rows}, adding to them if {@code acc}.
-     */
-    private static void narrowBlock(float[] a, int rsA, int csA, int p0, int p1, float[] b, int bo, int bStride,
-                                    boolean acc, int i, int count, float[] rows) {
-        if (count == 1) {
-            FloatVector sum = start(rows, 0, acc);
-            for (int p = p0; p < p1; p++) {
-                sum = FloatVector.broadcast(S, a[i * rsA + p * csA]).fma(FloatVector.fromArray(S, b, bo + p * bStride), sum);
-            }
-            sum.intoArray(rows, 0);
-            return;
-        }
-        FloatVector r0 = start(rows, 0, acc), r1 = start(rows, L, acc), r2 = start(rows, 2 * L, acc), r3 = start(rows, 3 * L, acc);
-        FloatVector r4 = start(rows, 4 * L, acc), r5 = start(rows, 5 * L, acc), r6 = start(rows, 6 * L, acc), r7 = start(rows, 7 * L, acc);
-        for (int p = p0; p < p1; p++) {
-            FloatVector v = FloatVector.fromArray(S, b, bo + p * bStride);
-            int ao = i * rsA + p * csA;
-            r0 = FloatVector.broadcast(S, a[ao]).fma(v, r0);
-            r1 = FloatVector.broadcast(S, a[ao + rsA]).fma(v, r1);
-            r2 = FloatVector.broadcast(S, a[ao + 2 * rsA]).fma(v, r2);
-            r3 = FloatVector.broadcast(S, a[ao + 3 * rsA]).fma(v, r3);
-            r4 = FloatVector.broadcast(S, a[ao + 4 * rsA]).fma(v, r4);
-            r5 = FloatVector.broadcast(S, a[ao + 5 * rsA]).fma(v, r5);
-            r6 = FloatVector.broadcast(S, a[ao + 6 * rsA]).fma(v, r6);
-            r7 = FloatVector.broadcast(S, a[ao + 7 * rsA]).fma(v, r7);
-        }
-        r0.intoArray(rows, 0); r1.intoArray(rows, L); r2.intoArray(rows, 2 * L); r3.intoArray(rows, 3 * L);
-        r4.intoArray(rows, 4 * L); r5.intoArray(rows, 5 * L); r6.intoArray(rows, 6 * L); r7.intoArray(rows, 7 * L);
     }
 
     /** Computes Cᵀ (n×m) = A'·B', both read through strides, then writes or adds it into C (m×n). */
@@ -508,6 +482,30 @@ final class VectorKernels implements Kernels {
             r3 = FloatVector.broadcast(S, a[a3 + ao]).fma(bv, r3);
         }
         r0.intoArray(c, c0); r1.intoArray(c, c1); r2.intoArray(c, c2); r3.intoArray(c, c3);
+    }
+
+    /**
+     * 8 rows by one vector of columns, into {@code rows}, one vector a row (for {@link #narrow}): 8
+     * independent sums keep both multiply-add units busy where 4 would wait on each one's latency.
+     */
+    private static void block8x1(float[] a, int rsA, int csA, int p0, int depth, float[] b, int bo0, int bStride,
+                                 float[] rows, boolean acc, int i) {
+        FloatVector r0 = start(rows, 0, acc), r1 = start(rows, L, acc), r2 = start(rows, 2 * L, acc), r3 = start(rows, 3 * L, acc);
+        FloatVector r4 = start(rows, 4 * L, acc), r5 = start(rows, 5 * L, acc), r6 = start(rows, 6 * L, acc), r7 = start(rows, 7 * L, acc);
+        int a0 = i * rsA + p0 * csA;
+        for (int p = 0, bo = bo0, ao = a0; p < depth; p++, bo += bStride, ao += csA) {
+            FloatVector v = FloatVector.fromArray(S, b, bo);
+            r0 = FloatVector.broadcast(S, a[ao]).fma(v, r0);
+            r1 = FloatVector.broadcast(S, a[ao + rsA]).fma(v, r1);
+            r2 = FloatVector.broadcast(S, a[ao + 2 * rsA]).fma(v, r2);
+            r3 = FloatVector.broadcast(S, a[ao + 3 * rsA]).fma(v, r3);
+            r4 = FloatVector.broadcast(S, a[ao + 4 * rsA]).fma(v, r4);
+            r5 = FloatVector.broadcast(S, a[ao + 5 * rsA]).fma(v, r5);
+            r6 = FloatVector.broadcast(S, a[ao + 6 * rsA]).fma(v, r6);
+            r7 = FloatVector.broadcast(S, a[ao + 7 * rsA]).fma(v, r7);
+        }
+        r0.intoArray(rows, 0); r1.intoArray(rows, L); r2.intoArray(rows, 2 * L); r3.intoArray(rows, 3 * L);
+        r4.intoArray(rows, 4 * L); r5.intoArray(rows, 5 * L); r6.intoArray(rows, 6 * L); r7.intoArray(rows, 7 * L);
     }
 
     /** One row by one vector of columns. */

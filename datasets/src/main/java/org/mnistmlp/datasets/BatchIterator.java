@@ -23,11 +23,9 @@ final class BatchIterator implements Iterator<Batch> {
     private final int batchSize;
     private final float[] table;
     private final ImageSet.Shifts shifts;
+    /** The two full-batch buffers: the batch starting at position p goes into {@code full[p / batchSize % 2]}. */
     private final Batch[] full = new Batch[2];
-    /** Which of {@link #full} the next full batch goes into. */
-    private int nextBuffer;
-    /** The full batch at {@link #position}, if its filling is under way, and that filling. */
-    private Batch prefetched;
+    /** The filling of the full batch at {@link #position}, if under way. */
     private IdleWork filling;
     private int position;
 
@@ -50,30 +48,26 @@ final class BatchIterator implements Iterator<Batch> {
             throw new NoSuchElementException("no batches left: all " + order.length + " images were served");
         }
         int size = Math.min(batchSize, order.length - position);
-        Batch batch;
+        Batch batch = size == batchSize ? fullBuffer(position) : new Batch(size, images.pixelsPerImage());
         if (filling != null) {
             filling.join();
-            batch = prefetched;
             filling = null;
         } else {
-            batch = size == batchSize ? nextFullBuffer() : new Batch(size, images.pixelsPerImage());
             images.fill(order, position, batch, table, shifts);
         }
         position += size;
         if (order.length - position >= batchSize) {
-            prefetched = nextFullBuffer();
-            filling = images.fillWhenIdle(order, position, prefetched, table, shifts);
+            filling = images.fillWhenIdle(order, position, fullBuffer(position), table, shifts);
         }
         return batch;
     }
 
-    /** The full-batch buffer whose turn it is, made on first use; the turn passes to the other one. */
-    private Batch nextFullBuffer() {
-        if (full[nextBuffer] == null) {
-            full[nextBuffer] = new Batch(batchSize, images.pixelsPerImage());
+    /** The full-batch buffer of the batch starting at {@code from}, made on first use. */
+    private Batch fullBuffer(int from) {
+        int slot = from / batchSize % 2;
+        if (full[slot] == null) {
+            full[slot] = new Batch(batchSize, images.pixelsPerImage());
         }
-        Batch batch = full[nextBuffer];
-        nextBuffer = 1 - nextBuffer;
-        return batch;
+        return full[slot];
     }
 }

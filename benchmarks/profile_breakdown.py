@@ -4,7 +4,7 @@ usage (from the repository root, after `mvn -B package -DskipTests`):
     /usr/bin/python3 benchmarks/profile_breakdown.py [--jar train.jar] [--hidden 128] [--epochs 5] [--data DIR]
 
 Fetches async-profiler's Maven artifact (tools.profiler:async-profiler, linux-x64) into
-benchmarks/target/profiler on first use, runs `bench` under it (CPU-time samples every millisecond, so a
+benchmarks/target/profiler on first use, runs `java -jar train.jar bench` under it, as a user runs it (CPU-time samples every millisecond, so a
 spinning thread counts and a parked one does not), and counts the samples of the main thread inside the
 training loop (Trainer.runEpoch, without the test evaluation) and of the kernel workers while training
 runs. Each sample is sorted by the innermost frame of this project into:
@@ -12,7 +12,7 @@ products, element-wise ops, loss, optimizer, batch assembly, waiting or hand-off
 autograd bookkeeping. Prints a markdown table and the run's epoch times.
 """
 import argparse, os, subprocess, sys, tempfile, zipfile
-from bench_common import DEFAULT_DATA, ROOT, last_json
+from bench_common import DEFAULT_DATA, ROOT, bench_command, last_json
 from collections import Counter
 
 PROFILER = "tools.profiler:async-profiler:4.0:jar:linux-x64"
@@ -69,22 +69,21 @@ def main():
     ap.add_argument("--data", default=DEFAULT_DATA)
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        samples = os.path.join(tmp, "samples.txt")
-        cmd = ["java", f"-agentpath:{agent()}=start,event=ctimer,interval=1ms,threads,collapsed,file={samples}",
-               "--add-modules", "jdk.incubator.vector", "-XX:+UseSerialGC", "-Xmn16m", "-XX:Tier3DelayOn=2147483647",
-               "-Dmnistmlp.relaunched=true",   # the relaunched JVM's flags (VectorLauncher)
-               "-cp", args.jar, "org.mnistmlp.train.cli.Main", "bench", "--data", args.data,
-               "--epochs", args.epochs, "--hidden", args.hidden]
-        out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+        # run as a user runs it: the launcher passes the agent on to the JVM it relaunches with its own
+        # flags, and each JVM writes the samples file named by its process id
+        java, *rest = bench_command(args.jar, args.data, args.hidden, args.epochs)
+        agent_option = f"-agentpath:{agent()}=start,event=ctimer,interval=1ms,threads,collapsed,file={tmp}/samples-%p.txt"
+        out = subprocess.run([java, agent_option, *rest], capture_output=True, text=True, check=True, cwd=ROOT).stdout
         epochs = last_json(out)["epoch_s"]
         counts = Counter()
-        for line in open(samples):
-            stack, n = line.rsplit(" ", 1)
-            frames = stack.split(";")
-            thread = frames[0]
-            training = any("Trainer.runEpoch" in f for f in frames) and not any("Evaluation.of" in f for f in frames)
-            if thread.startswith("[main") and training or thread.startswith("[kernel-worker"):
-                counts[kind(frames)] += int(n)
+        for name in os.listdir(tmp):   # the first JVM's samples have no training in them
+            for line in open(os.path.join(tmp, name)):
+                stack, n = line.rsplit(" ", 1)
+                frames = stack.split(";")
+                thread = frames[0]
+                training = any("Trainer.runEpoch" in f for f in frames) and not any("Evaluation.of" in f for f in frames)
+                if thread.startswith("[main") and training or thread.startswith("[kernel-worker"):
+                    counts[kind(frames)] += int(n)
     total = sum(counts.values())
     print(f"| share of CPU samples in training, all threads ({total}) | % |")
     print("|---|---|")

@@ -47,6 +47,28 @@ class VectorKernelsTest {
     }
 
     @Test
+    void aNarrowProductAddsItsSumToCAtTheEndAsTheTransposedPathDid() {
+        // the forward product of the last layer starts C at the bias; summing the products first and adding
+        // the sum once rounds as the earlier transposed path did, which keeps a run's loss curve unchanged
+        Random r = new Random(8);
+        for (int[] s : new int[][] {{64, 128, 10}, {37, 21, 3}, {1003, 128, 7}}) {
+            int m = s[0], k = s[1], n = s[2];
+            float[] a = KernelAgreement.random(r, m * k);
+            float[] b = KernelAgreement.random(r, k * n);
+            float[] bias = KernelAgreement.random(r, m * n);
+            try (Kernels kernels = Kernels.best(2)) {
+                float[] product = new float[m * n];
+                kernels.matmul(a, b, product, m, k, n, false);
+                float[] c = bias.clone();
+                kernels.matmul(a, b, c, m, k, n, true);
+                for (int i = 0; i < c.length; i++) {
+                    assertEquals(bias[i] + product[i], c[i], 0f, m + "x" + k + "x" + n + " element " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void everyOpGivesTheSameResultsWithScalarAndVectorKernels() {
         Kernels previous = Kernels.current();
         try (Kernels vectorKernels = Kernels.best(2)) {

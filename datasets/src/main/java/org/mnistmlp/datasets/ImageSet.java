@@ -18,7 +18,7 @@ public final class ImageSet {
     private final byte[] labels;
     private final int rows;
     private final int cols;
-    /** What {@link #touch} read, kept so that the reads are not optimised away. */
+    /** Written only if what {@link #touch} read sums to an impossible value; see {@link #fillImages}. */
     private int touchedSum;
 
     /**
@@ -214,7 +214,11 @@ public final class ImageSet {
                 }
             }
         }
-        touchedSum = touched;   // parts may race here: any part's sum keeps the reads
+        // a test of the sum keeps the reads from being optimised away; writing it every time would have
+        // every part, on every thread, write to this shared object whose fields they all read
+        if (touched == Integer.MIN_VALUE) {   // never: a part's bytes sum to far less
+            touchedSum = touched;
+        }
     }
 
     /**
